@@ -1,0 +1,168 @@
+//! `guildbook`: Guildbook's services without the window, for scripts, third parties and tests.
+//! Output meant for scripts is tab-separated; errors are one line on stderr with a non-zero exit.
+
+mod bench;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use guildbook_core::ladder::RoleSummary;
+use guildbook_core::{demo, CoreError, Workspace};
+
+#[derive(Parser)]
+#[command(name = "guildbook", version, about = "Guildbook from the command line")]
+struct Cli {
+    /// The workspace folder.
+    #[arg(long, short = 'w', global = true, env = "GUILDBOOK_WORKSPACE")]
+    workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the demo workspace in the workspace folder (which must be missing or empty).
+    Demo,
+    /// Create an empty workspace in the workspace folder.
+    Init {
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Career ladders.
+    Ladder {
+        #[command(subcommand)]
+        command: LadderCommand,
+    },
+    /// Measure how fast the core is (numbers for the closing notes of issues).
+    Bench {
+        #[command(subcommand)]
+        command: bench::BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LadderCommand {
+    /// List roles: id, name, status (tab-separated).
+    List {
+        /// Include archived roles.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Write a role's ladder (its draft, or newest published version) as a ladder file.
+    Export {
+        /// The role's id or name.
+        role: String,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Import a ladder file as a new role; prints its id and name.
+    Import {
+        file: PathBuf,
+        /// Import under this role name instead of the one in the file.
+        #[arg(long = "as")]
+        rename: Option<String>,
+    },
+    /// Publish a role's draft as its next version.
+    Publish { role: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let message = err.to_string().replace('\n', " ");
+            eprintln!("guildbook: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_dir(cli: &Cli) -> Result<PathBuf, CoreError> {
+    cli.workspace.clone().ok_or_else(|| {
+        CoreError::Invalid(
+            "no workspace given: pass --workspace DIR or set GUILDBOOK_WORKSPACE".into(),
+        )
+    })
+}
+
+pub fn status(role: &RoleSummary) -> String {
+    match (role.archived, role.published_version, role.has_draft) {
+        (true, _, _) => "archived".into(),
+        (false, Some(v), true) => format!("published v{v}, draft"),
+        (false, Some(v), false) => format!("published v{v}"),
+        (false, None, _) => "draft".into(),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CoreError> {
+    let dir = workspace_dir(&cli);
+    let mut out = std::io::stdout().lock();
+    let print = |out: &mut dyn Write, line: String| {
+        writeln!(out, "{line}").map_err(CoreError::io("Could not write to standard output"))
+    };
+    match cli.command {
+        Command::Demo => {
+            let dir = dir?;
+            let ws = demo::create(&dir)?;
+            print(
+                &mut out,
+                format!(
+                    "Created the demo workspace '{}' in {}",
+                    ws.info()?.name,
+                    dir.display()
+                ),
+            )?;
+        }
+        Command::Init { name } => {
+            let dir = dir?;
+            Workspace::create(&dir, name.as_deref())?;
+            print(
+                &mut out,
+                format!("Created a workspace in {}", dir.display()),
+            )?;
+        }
+        Command::Ladder { command } => {
+            let mut ws = Workspace::open(&dir?)?;
+            match command {
+                LadderCommand::List { all } => {
+                    for role in ws.list_roles(all)? {
+                        print(
+                            &mut out,
+                            format!("{}\t{}\t{}", role.id, role.name, status(&role)),
+                        )?;
+                    }
+                }
+                LadderCommand::Export { role, output } => {
+                    let role = ws.find_role(&role)?;
+                    match output {
+                        Some(path) => ws.export_ladder(&role.id, &path)?,
+                        None => write!(out, "{}", ws.export_ladder_json(&role.id)?)
+                            .map_err(CoreError::io("Could not write to standard output"))?,
+                    }
+                }
+                LadderCommand::Import { file, rename } => {
+                    let ladder = ws.import_ladder(&file, rename.as_deref())?;
+                    print(
+                        &mut out,
+                        format!("{}\t{}", ladder.role.id, ladder.role.name),
+                    )?;
+                }
+                LadderCommand::Publish { role } => {
+                    let role = ws.find_role(&role)?;
+                    let ladder = ws.publish_ladder(&role.id)?;
+                    let number = ladder.version.number.unwrap_or_default();
+                    print(
+                        &mut out,
+                        format!("{}\t{}\tpublished v{number}", role.id, role.name),
+                    )?;
+                }
+            }
+        }
+        Command::Bench { command } => bench::run(command, &mut out)?,
+    }
+    Ok(())
+}

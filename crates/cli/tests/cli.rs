@@ -1,0 +1,201 @@
+//! The `guildbook` command as a script or a third party uses it: real processes, real files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn guildbook(ws: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_guildbook"))
+        .arg("--workspace")
+        .arg(ws)
+        .args(args)
+        .env_remove("GUILDBOOK_FAULT")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo");
+    let out = guildbook(&ws, &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, ws)
+}
+
+#[test]
+fn demo_then_list_prints_id_name_status() {
+    let (_dir, ws) = demo();
+    let out = guildbook(&ws, &["ladder", "list"]);
+    assert!(out.status.success());
+    let lines: Vec<Vec<String>> = stdout(&out)
+        .lines()
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.len() == 3 && l[0].len() == 36),
+        "{lines:?}"
+    );
+    let backend = lines.iter().find(|l| l[1] == "Backend engineer").unwrap();
+    assert_eq!(backend[2], "published v2, draft");
+    let designer = lines.iter().find(|l| l[1] == "Product designer").unwrap();
+    assert_eq!(designer[2], "published v1");
+    let all = guildbook(&ws, &["ladder", "list", "--all"]);
+    assert!(stdout(&all).contains("Web developer (2023 ladder)\tarchived"));
+}
+
+#[test]
+fn export_import_and_publish_round_trip_through_files() {
+    let (dir, ws) = demo();
+    let to_stdout = guildbook(&ws, &["ladder", "export", "product designer"]);
+    assert!(to_stdout.status.success(), "{}", stderr(&to_stdout));
+    let json: serde_json::Value = serde_json::from_slice(&to_stdout.stdout).unwrap();
+    assert_eq!(json["role"]["name"], "Product designer");
+
+    let file = dir.path().join("designer.json");
+    let out = guildbook(
+        &ws,
+        &[
+            "ladder",
+            "export",
+            "Product designer",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = guildbook(
+        &ws,
+        &[
+            "ladder",
+            "import",
+            file.to_str().unwrap(),
+            "--as",
+            "Motion designer",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with("\tMotion designer\n"));
+    let out = guildbook(&ws, &["ladder", "publish", "Motion designer"]);
+    assert!(
+        stdout(&out).ends_with("\tpublished v1\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn failures_exit_non_zero_with_one_line_on_stderr() {
+    let (dir, ws) = demo();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"guildbook-ladder\", \"formatVersion\": 1, \"role\": ",
+    )
+    .unwrap();
+    for (args, expect) in [
+        (vec!["ladder", "import", bad.to_str().unwrap()], "truncated"),
+        (
+            vec!["ladder", "export", "Astronaut"],
+            "No role has the id or name 'Astronaut'",
+        ),
+        (
+            vec!["ladder", "publish", "Product designer"],
+            "no draft to publish",
+        ),
+    ] {
+        let out = guildbook(&ws, &args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("guildbook: ") && err.contains(expect),
+            "{err}"
+        );
+    }
+    let not_ws = guildbook(dir.path(), &["ladder", "list"]);
+    assert!(
+        stderr(&not_ws).contains("not a Guildbook workspace"),
+        "{}",
+        stderr(&not_ws)
+    );
+    let again = guildbook(&ws, &["demo"]);
+    assert!(
+        !again.status.success(),
+        "the demo never overwrites a workspace"
+    );
+}
+
+#[test]
+fn the_workspace_can_come_from_the_environment() {
+    let (_dir, ws) = demo();
+    let out = Command::new(env!("CARGO_BIN_EXE_guildbook"))
+        .args(["ladder", "list"])
+        .env("GUILDBOOK_WORKSPACE", &ws)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).lines().count(), 3);
+}
+
+#[test]
+fn a_process_killed_mid_import_leaves_the_workspace_as_it_was() {
+    let (dir, ws) = demo();
+    let file = dir.path().join("backend.json");
+    assert!(guildbook(
+        &ws,
+        &[
+            "ladder",
+            "export",
+            "Backend engineer",
+            "-o",
+            file.to_str().unwrap()
+        ]
+    )
+    .status
+    .success());
+    let before = stdout(&guildbook(&ws, &["ladder", "list", "--all"]));
+    for point in ["ladder.write.headers", "ladder.import.before_commit"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_guildbook"))
+            .arg("--workspace")
+            .arg(&ws)
+            .args([
+                "ladder",
+                "import",
+                file.to_str().unwrap(),
+                "--as",
+                "Crashed import",
+            ])
+            .env("GUILDBOOK_FAULT", point)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "the process died at {point}");
+        assert_eq!(
+            stdout(&guildbook(&ws, &["ladder", "list", "--all"])),
+            before,
+            "no half-imported role after {point}"
+        );
+    }
+    let out = guildbook(
+        &ws,
+        &[
+            "ladder",
+            "import",
+            file.to_str().unwrap(),
+            "--as",
+            "Crashed import",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "the workspace still works: {}",
+        stderr(&out)
+    );
+}

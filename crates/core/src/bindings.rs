@@ -1,0 +1,68 @@
+//! The TypeScript types the UI uses are generated from these Rust types. This test writes them to
+//! `ui/src/lib/api/bindings.ts` when `UPDATE_BINDINGS=1`, and otherwise fails if the committed file
+//! is stale — so the UI and the core can't drift apart silently.
+
+use ts_rs::TS;
+
+use crate::error::{ApiError, ErrorCode};
+use crate::ladder::templates::{Template, TemplateInfo};
+use crate::ladder::*;
+use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
+use crate::workspace::{AppStatus, WorkspaceInfo};
+
+fn decls() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/core by `UPDATE_BINDINGS=1 cargo test -p guildbook-core bindings`.\n// Do not edit by hand.\n\n",
+    );
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => {$(
+            out.push_str("export ");
+            out.push_str(&<$t>::decl());
+            out.push_str("\n\n");
+        )*};
+    }
+    export!(
+        ErrorCode,
+        ApiError,
+        WorkspaceInfo,
+        AppStatus,
+        RoleKind,
+        EvidenceKind,
+        EvidenceRequirement,
+        Level,
+        Cell,
+        LadderContent,
+        VersionStatus,
+        VersionInfo,
+        RoleRef,
+        RoleSummary,
+        Ladder,
+        LadderEdit,
+        NewRole,
+        RolePatch,
+        Template,
+        TemplateInfo,
+        ChangeKind,
+        HeaderChange,
+        CellChange,
+        LadderDiff,
+    );
+    out.trim_end().to_string() + "\n"
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/api/bindings.ts");
+    let generated = decls();
+    if std::env::var("UPDATE_BINDINGS").is_ok() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, generated).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "ui/src/lib/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p guildbook-core bindings` and commit it"
+    );
+}

@@ -1,0 +1,23 @@
+//! Guildbook's core: the domain, the SQLite store and the services that the desktop shell and the
+//! `guildbook` command line both call. Nothing here knows about Tauri or PDF.
+
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod fault;
+pub mod ladder;
+pub mod recent;
+pub mod store;
+pub mod text;
+pub mod workspace;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{ApiError, CoreError, ErrorCode, Result};
+pub use workspace::{Workspace, WorkspaceInfo};
+
+/// Ids are UUID v7: unique, stable across exports, and sorted by creation time.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,108 @@
+//! The SQLite store: opening a connection the same way every time, and numbered migrations
+//! embedded in the binary.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{CoreError, Result};
+
+/// Migrations in order; the database's `user_version` is how many have been applied.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_workspace",
+        include_str!("../migrations/0001_workspace.sql"),
+    ),
+    (
+        "0002_ladders",
+        include_str!("../migrations/0002_ladders.sql"),
+    ),
+];
+
+pub fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// Opens a connection with the settings every connection needs: WAL so readers never block the
+/// writer, foreign keys on, and a busy timeout so a second process waits instead of failing.
+pub fn open(path: &Path, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    configure(&conn).map_err(|err| match err {
+        CoreError::Database(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+        {
+            CoreError::NotAWorkspace(format!(
+                "{} is not a Guildbook database (the file is not SQLite, or it is damaged).",
+                path.display()
+            ))
+        }
+        other => other,
+    })?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(CoreError::Invalid(format!(
+            "the database refused WAL mode (got {mode})"
+        )));
+    }
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    Ok(())
+}
+
+pub fn schema_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies every pending migration in one transaction: either all of them land or none.
+/// `before_change` runs only when an existing, non-empty database is about to change — the caller
+/// copies the file aside there (outside the transaction: SQLite can't copy from inside one).
+pub fn migrate(
+    conn: &mut Connection,
+    target: u32,
+    before_change: impl FnOnce(&Connection, u32) -> Result<()>,
+) -> Result<u32> {
+    let current = check_version(conn)?;
+    if current >= target {
+        return Ok(current);
+    }
+    if current > 0 {
+        before_change(conn, current)?;
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have migrated while we waited for the write lock.
+    let current = check_version(&tx)?;
+    for (_, sql) in &MIGRATIONS[(current.min(target)) as usize..target as usize] {
+        tx.execute_batch(sql)?;
+    }
+    if current < target {
+        tx.pragma_update(None, "user_version", target)?;
+    }
+    tx.commit()?;
+    Ok(target.max(current))
+}
+
+fn check_version(conn: &Connection) -> Result<u32> {
+    let current = schema_version(conn)?;
+    if current > latest_version() {
+        return Err(CoreError::NewerWorkspace(format!(
+            "This workspace was written by a newer Guildbook (schema {current}; this app knows up to {}). Update Guildbook to open it; nothing was changed.",
+            latest_version()
+        )));
+    }
+    Ok(current)
+}
+
+/// Writes a consistent copy of the database to `dest` (works while other connections are open).
+pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
+    conn.execute("VACUUM INTO ?1", [dest.to_string_lossy()])?;
+    Ok(())
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: Rust (unit + integration), UI (type check + vitest), and end-to-end journeys in
+# the real app window (under Xvfb when there is no display). Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GUILDBOOK_SETUP_E2E=1
+./scripts/setup.sh
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
+
+step "UI: type check, unit tests and build"
+(cd ui && npm run check && npm test && npm run build)
+
+# The app embeds the built UI (custom-protocol); tests and the E2E binary share one build of it.
+step "Rust: cargo test --workspace"
+cargo test --workspace --features custom-protocol --locked
+
+step "The app, with the UI embedded"
+cargo build -p guildbook-app --features custom-protocol --locked
+
+step "End-to-end: user journeys in the real window"
+rm -rf test-output && mkdir -p test-output
+xvfb_pid=""
+if [ -z "${DISPLAY:-}" ]; then
+  export DISPLAY=:97
+  Xvfb "$DISPLAY" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
+  sleep 1
+fi
+(cd tests/e2e && npm test)
+echo "Screenshots and timings: test-output/"

@@ -1,0 +1,7 @@
+fn main() {
+    // The Tauri config lives at the repository root; the capabilities stay with the shell.
+    tauri_build::try_build(
+        tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*"),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,7 @@
+//! IPC commands, one module per capability. Each converts its arguments, calls the core and
+//! returns the core's error as `{ code, message }`.
+
+pub mod ladder;
+pub mod workspace;
+
+pub type CmdResult<T> = std::result::Result<T, guildbook_core::CoreError>;

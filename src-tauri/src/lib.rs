@@ -1,0 +1,49 @@
+//! The desktop shell: a thin layer that turns IPC calls into calls on `guildbook-core`.
+//! No SQL and no business rules live here.
+
+mod commands;
+mod menu;
+mod state;
+
+use std::time::Instant;
+
+use tauri::Manager;
+
+pub fn run() {
+    let started = Instant::now();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let state = state::AppState::new(app.handle(), started)?;
+            app.manage(state);
+            menu::install(app)?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace::app_status,
+            commands::workspace::app_ready,
+            commands::workspace::workspace_open,
+            commands::workspace::workspace_create,
+            commands::workspace::workspace_open_demo,
+            commands::workspace::workspace_rename,
+            commands::ladder::templates_list,
+            commands::ladder::roles_list,
+            commands::ladder::role_create,
+            commands::ladder::role_update,
+            commands::ladder::role_duplicate,
+            commands::ladder::role_set_archived,
+            commands::ladder::role_set_related,
+            commands::ladder::ladder_get,
+            commands::ladder::ladder_get_version,
+            commands::ladder::ladder_versions,
+            commands::ladder::ladder_edit,
+            commands::ladder::ladder_set_content,
+            commands::ladder::ladder_publish,
+            commands::ladder::ladder_discard_draft,
+            commands::ladder::ladder_diff,
+            commands::ladder::ladder_import,
+            commands::ladder::ladder_export,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Guildbook");
+}

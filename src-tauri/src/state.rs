@@ -1,0 +1,88 @@
+//! What the shell keeps between calls: the open workspace and where the app's settings live.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use guildbook_core::recent::Recent;
+use guildbook_core::{ApiError, CoreError, Result, Workspace};
+use tauri::{AppHandle, Manager};
+
+pub struct AppState {
+    pub workspace: Mutex<Option<Workspace>>,
+    pub config_dir: PathBuf,
+    pub data_dir: PathBuf,
+    pub started: Instant,
+    /// Why the last workspace could not be reopened at start, shown once on the welcome screen.
+    pub reopen_error: Mutex<Option<ApiError>>,
+}
+
+impl AppState {
+    /// Reopens the workspace named by `GUILDBOOK_WORKSPACE`, or else the last one used.
+    pub fn new(
+        app: &AppHandle,
+        started: Instant,
+    ) -> std::result::Result<Self, Box<dyn std::error::Error>> {
+        // GUILDBOOK_CONFIG_DIR / GUILDBOOK_DATA_DIR let tests run the app with a clean slate.
+        let dir_from_env = |var: &str| std::env::var_os(var).map(PathBuf::from);
+        let config_dir =
+            dir_from_env("GUILDBOOK_CONFIG_DIR").unwrap_or(app.path().app_config_dir()?);
+        let data_dir = dir_from_env("GUILDBOOK_DATA_DIR").unwrap_or(app.path().app_data_dir()?);
+        let state = AppState {
+            workspace: Mutex::new(None),
+            reopen_error: Mutex::new(None),
+            config_dir,
+            data_dir,
+            started,
+        };
+        // GUILDBOOK_DEMO=1 opens the demo workspace (the README's first command uses it).
+        let opened = if std::env::var_os("GUILDBOOK_DEMO").is_some() {
+            state.open_demo()
+        } else {
+            match dir_from_env("GUILDBOOK_WORKSPACE")
+                .or_else(|| Recent::load(&state.config_dir).last().map(PathBuf::from))
+            {
+                Some(path) => state.open(&path),
+                None => Ok(()),
+            }
+        };
+        if let Err(err) = opened {
+            *state.reopen_error.lock().unwrap() = Some(ApiError::from(&err));
+        }
+        Ok(state)
+    }
+
+    pub fn demo_path(&self) -> PathBuf {
+        self.data_dir.join("Demo workspace")
+    }
+
+    /// Makes `ws` the open workspace and remembers it for next time.
+    pub fn set(&self, ws: Workspace) -> Result<()> {
+        // Failing to remember is not worth failing the open for.
+        let _ = Recent::remember(&self.config_dir, ws.root());
+        *self.workspace.lock().unwrap() = Some(ws);
+        Ok(())
+    }
+
+    pub fn open(&self, path: &std::path::Path) -> Result<()> {
+        self.set(Workspace::open(path)?)
+    }
+
+    /// Opens the demo workspace, creating it the first time.
+    pub fn open_demo(&self) -> Result<()> {
+        let path = self.demo_path();
+        let ws = if path.join(guildbook_core::workspace::DB_FILE).exists() {
+            Workspace::open(&path)?
+        } else {
+            guildbook_core::demo::create(&path)?
+        };
+        self.set(ws)
+    }
+
+    /// Runs `f` with the open workspace.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+        let mut guard = self.workspace.lock().unwrap();
+        let ws = guard.as_mut().ok_or(CoreError::NoWorkspace)?;
+        f(ws)
+    }
+}

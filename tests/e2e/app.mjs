@@ -1,0 +1,85 @@
+// Drives the real Guildbook window: tauri-driver (WebDriver) → WebKitWebDriver → the built app.
+// One tauri-driver per test file; each `launch()` starts the app afresh with the same settings
+// folder, so a relaunch is a real restart that must find everything persisted.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const outputDir = join(root, 'test-output');
+const app = process.env.GUILDBOOK_APP ?? join(root, 'target/debug/guildbook-app');
+
+let port = 4444 + (process.pid % 500);
+
+/** Starts tauri-driver with a clean settings and data folder for this test file. */
+export async function startDriver(name) {
+  const home = mkdtempSync(join(tmpdir(), `guildbook-e2e-${name}-`));
+  const env = {
+    ...process.env,
+    GUILDBOOK_CONFIG_DIR: join(home, 'config'),
+    GUILDBOOK_DATA_DIR: join(home, 'data')
+  };
+  delete env.GUILDBOOK_WORKSPACE;
+  port += 2;
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit']
+  });
+  await waitForPort(port);
+  return { home, driver, port, stop: () => driver.kill() };
+}
+
+async function waitForPort(p) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${p}/status`);
+      if (res.ok || res.status) return;
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error(`tauri-driver did not listen on ${p}`);
+}
+
+/** Opens the app; returns the WebDriver session and how long until `readySelector` showed. */
+export async function launch(driver, readySelector = '[data-testid="welcome"], [data-testid="ladders-page"]') {
+  const started = performance.now();
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: driver.port,
+    logLevel: 'error',
+    capabilities: { 'tauri:options': { application: app } }
+  });
+  await browser.$(readySelector).waitForDisplayed({ timeout: 30_000 });
+  return { browser, readyMs: Math.round(performance.now() - started) };
+}
+
+export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** Saves a screenshot of the window into test-output/. */
+export async function screenshot(browser, name) {
+  mkdirSync(outputDir, { recursive: true });
+  await browser.saveScreenshot(join(outputDir, `${name}.png`));
+}
+
+export function record(name, line) {
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, `${name}.txt`), line + '\n');
+}
+
+/** Native dialogs can't be driven: queue the paths the next dialogs "return" (the UI's test seam). */
+export async function answerNextDialogs(browser, ...paths) {
+  await browser.execute((p) => {
+    window.__guildbookDialogStub = p;
+  }, paths);
+}
+
+export async function waitForText(el, text, timeout = 10_000) {
+  await el.waitUntil(async () => (await el.getText()).includes(text), {
+    timeout,
+    timeoutMsg: `expected "${text}"`
+  });
+}

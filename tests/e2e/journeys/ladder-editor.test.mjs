@@ -1,0 +1,139 @@
+// The career-ladder editor as a person uses it, in the real window: open the demo, create a role
+// from the creative template, rename a level, edit a cell with the keyboard only, undo and redo,
+// publish, restart and find it all, then import a malformed file and read the error.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { answerNextDialogs, byId, launch, record, screenshot, startDriver, waitForText } from '../app.mjs';
+
+const cell = (browser, level, domain) =>
+  browser.$(`[data-testid="cell"][data-level="${level}"][data-domain="${domain}"]`);
+
+describe('career-ladder editor', () => {
+  let driver;
+  let browser;
+
+  before(async () => {
+    driver = await startDriver('ladder');
+  });
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    driver?.stop();
+  });
+
+  it('opens the demo workspace from the first-launch screen', async () => {
+    const session = await launch(driver);
+    browser = session.browser;
+    record('startup-first-launch', `first launch to interactive welcome screen: ${session.readyMs} ms`);
+    await byId(browser, 'welcome').waitForDisplayed();
+    await screenshot(browser, '01-welcome');
+    await byId(browser, 'open-demo').click();
+    await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+    await waitForText(byId(browser, 'workspace-name'), 'Northwind Studio');
+    const rows = await browser.$$('[data-testid="role-row"]');
+    assert.equal(rows.length, 3, 'three active roles in the demo');
+    await screenshot(browser, '02-demo-ladders');
+  });
+
+  it('creates a role from the creative template', async () => {
+    await byId(browser, 'new-role').click();
+    await byId(browser, 'role-name-input').setValue('Brand designer');
+    await byId(browser, 'new-from-template-creative').click();
+    await byId(browser, 'create-role-confirm').click();
+    await byId(browser, 'ladder-editor').waitForDisplayed();
+    await waitForText(byId(browser, 'version-badge'), 'Draft');
+    const cells = await browser.$$('[data-testid="cell"]');
+    assert.equal(cells.length, 9, 'three domains × three levels');
+    await cell(browser, 'Designer', 'Craft').waitForDisplayed();
+    await screenshot(browser, '03-new-role-from-template');
+  });
+
+  it('renames a level', async () => {
+    await browser.$('[data-testid="rename-level"][data-level="Junior designer"]').click();
+    const input = byId(browser, 'header-name-input');
+    await input.waitForDisplayed();
+    await input.clearValue();
+    await input.setValue('Associate designer');
+    await browser.keys('Enter');
+    await browser.$('[data-testid="level-header"][data-level="Associate designer"]').waitForDisplayed();
+    assert.equal(await browser.$('[data-testid="level-header"][data-level="Junior designer"]').isExisting(), false);
+  });
+
+  it("edits a cell's outcomes and an evidence requirement with the keyboard only", async () => {
+    // Focus the grid's first cell, then only keys.
+    await cell(browser, 'Associate designer', 'Craft').click();
+    await browser.keys(['ArrowRight', 'ArrowDown']); // Designer × Client interaction
+    const focused = await browser.execute(() => document.activeElement?.getAttribute('data-level') + '|' + document.activeElement?.getAttribute('data-domain'));
+    assert.equal(focused, 'Designer|Client interaction');
+    await browser.keys('Enter');
+    const outcomes = byId(browser, 'outcomes-input');
+    await outcomes.waitForDisplayed();
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'outcomes-input');
+    // The caret starts after the last outcome; Return adds a line for a new one.
+    await browser.keys('Enter');
+    await browser.keys('Leads a workshop that ends with a signed-off brief'.split(''));
+    await browser.keys('Tab'); // to the first evidence requirement's kind
+    await browser.keys('Tab'); // its count
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'evidence-count');
+    await browser.keys(['Control', 'a']);
+    await browser.keys('3');
+    await browser.keys('Escape'); // leave editing: commits, focus back on the cell
+    const edited = cell(browser, 'Designer', 'Client interaction');
+    await waitForText(edited, 'signed-off brief');
+    await waitForText(edited, '3× client feedback');
+    assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'cell');
+    await screenshot(browser, '04-cell-edited-by-keyboard');
+  });
+
+  it('undoes and redoes the edits', async () => {
+    const edited = cell(browser, 'Designer', 'Client interaction');
+    await browser.keys(['Control', 'z']);
+    await edited.waitUntil(async () => !(await edited.getText()).includes('signed-off brief'), { timeout: 5000 });
+    await browser.keys(['Control', 'z']);
+    await browser.$('[data-testid="level-header"][data-level="Junior designer"]').waitForDisplayed();
+    await browser.keys(['Control', 'Shift', 'z']);
+    await browser.$('[data-testid="level-header"][data-level="Associate designer"]').waitForDisplayed();
+    await browser.keys(['Control', 'Shift', 'z']);
+    await waitForText(cell(browser, 'Designer', 'Client interaction'), 'signed-off brief');
+  });
+
+  it('publishes the ladder', async () => {
+    await byId(browser, 'publish').click();
+    await waitForText(byId(browser, 'version-badge'), 'Published v1');
+    await screenshot(browser, '05-published');
+  });
+
+  it('finds everything after a restart', async () => {
+    await browser.deleteSession();
+    const session = await launch(driver, '[data-testid="ladders-page"]');
+    browser = session.browser;
+    record('startup-reopen', `relaunch to interactive ladders list (last workspace reopened): ${session.readyMs} ms`);
+    await browser.$('[data-testid="role-row"][data-role-name="Brand designer"]').click();
+    await byId(browser, 'ladder-editor').waitForDisplayed();
+    await waitForText(byId(browser, 'version-badge'), 'Published v1');
+    await browser.$('[data-testid="level-header"][data-level="Associate designer"]').waitForDisplayed();
+    const edited = cell(browser, 'Designer', 'Client interaction');
+    await waitForText(edited, 'signed-off brief');
+    await waitForText(edited, '3× client feedback');
+    await screenshot(browser, '06-after-restart');
+  });
+
+  it('imports a malformed ladder file and shows what is wrong', async () => {
+    await byId(browser, 'nav-ladders').click();
+    await byId(browser, 'ladders-page').waitForDisplayed();
+    const bad = join(driver.home, 'broken-ladder.json');
+    writeFileSync(bad, '{ "format": "guildbook-ladder", "formatVersion": 1,\n  "role": { "name": "Half a role", "kind": "creative" },\n  "levels": [ { "name": 7 } ] }');
+    await answerNextDialogs(browser, bad);
+    await byId(browser, 'import-ladder').click();
+    const toast = browser.$('[data-testid="toast"][data-kind="error"]');
+    await toast.waitForDisplayed({ timeout: 10_000 });
+    const text = await toast.getText();
+    assert.match(text, /broken-ladder\.json/);
+    assert.match(text, /levels\[0\]\.name/);
+    assert.match(text, /Nothing was imported/);
+    const rows = await browser.$$('[data-testid="role-row"]');
+    assert.equal(rows.length, 4, 'no role was added');
+    await screenshot(browser, '07-import-error');
+  });
+});

@@ -1,0 +1,76 @@
+// The one door from the UI to the Rust core. Components call these functions, never `invoke`.
+// Every failure is thrown as an `AppError` carrying the core's `{ code, message }`.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  ApiError,
+  AppStatus,
+  ErrorCode,
+  Ladder,
+  LadderContent,
+  LadderDiff,
+  LadderEdit,
+  NewRole,
+  RolePatch,
+  RoleRef,
+  RoleSummary,
+  TemplateInfo,
+  VersionInfo,
+  WorkspaceInfo
+} from './bindings';
+
+export type * from './bindings';
+
+export class AppError extends Error {
+  readonly code: ErrorCode | 'unexpected';
+  constructor(code: ErrorCode | 'unexpected', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    if (isApiError(e)) throw new AppError(e.code, e.message);
+    throw new AppError('unexpected', `Something went wrong: ${String(e)}`);
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>('app_status'),
+  appReady: () => call<number>('app_ready'),
+  openWorkspace: (path: string) => call<WorkspaceInfo>('workspace_open', { path }),
+  createWorkspace: (path: string, name?: string) =>
+    call<WorkspaceInfo>('workspace_create', { path, name: name ?? null }),
+  openDemoWorkspace: () => call<WorkspaceInfo>('workspace_open_demo'),
+  renameWorkspace: (name: string) => call<WorkspaceInfo>('workspace_rename', { name }),
+
+  templates: () => call<TemplateInfo[]>('templates_list'),
+  listRoles: (includeArchived = false) => call<RoleSummary[]>('roles_list', { includeArchived }),
+  createRole: (role: NewRole) => call<Ladder>('role_create', { role }),
+  updateRole: (id: string, patch: RolePatch) => call<RoleSummary>('role_update', { id, patch }),
+  duplicateRole: (id: string, name: string) => call<Ladder>('role_duplicate', { id, name }),
+  setRoleArchived: (id: string, archived: boolean) =>
+    call<RoleSummary>('role_set_archived', { id, archived }),
+  setRelatedRoles: (id: string, related: string[]) =>
+    call<RoleRef[]>('role_set_related', { id, related }),
+
+  ladder: (roleId: string) => call<Ladder>('ladder_get', { roleId }),
+  ladderVersion: (versionId: string) => call<Ladder>('ladder_get_version', { versionId }),
+  ladderVersions: (roleId: string) => call<VersionInfo[]>('ladder_versions', { roleId }),
+  editLadder: (roleId: string, edit: LadderEdit) => call<Ladder>('ladder_edit', { roleId, edit }),
+  setLadderContent: (roleId: string, content: LadderContent) =>
+    call<Ladder>('ladder_set_content', { roleId, content }),
+  publishLadder: (roleId: string) => call<Ladder>('ladder_publish', { roleId }),
+  discardDraft: (roleId: string) => call<Ladder>('ladder_discard_draft', { roleId }),
+  diffLadder: (fromVersion: string, toVersion: string) =>
+    call<LadderDiff>('ladder_diff', { fromVersion, toVersion }),
+  importLadder: (path: string, rename?: string) =>
+    call<Ladder>('ladder_import', { path, rename: rename ?? null }),
+  exportLadder: (roleId: string, path: string) => call<void>('ladder_export', { roleId, path })
+};
