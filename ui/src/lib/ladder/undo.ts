@@ -55,6 +55,11 @@ export class UndoStack<E extends { label: string } = Entry> {
     this.#onChange();
   }
 
+  /** The newest edit, the one Undo would take back. */
+  get top(): E | undefined {
+    return this.#done.at(-1);
+  }
+
   isTop(entry: E): boolean {
     return this.#done.at(-1) === entry;
   }
