@@ -72,7 +72,8 @@ describe('career-ladder editor', () => {
     assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'outcomes-input');
     // The caret starts after the last outcome; Return adds a line for a new one.
     await browser.keys('Enter');
-    await browser.keys('Leads a workshop that ends with a signed-off brief'.split(''));
+    // One key at a time: WebKitWebDriver drops a Space pressed while another is still held.
+    for (const ch of 'Leads a workshop that ends with a signed-off brief') await browser.keys(ch);
     await browser.keys('Tab'); // to the first evidence requirement's kind
     await browser.keys('Tab'); // its count
     assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-testid')), 'evidence-count');

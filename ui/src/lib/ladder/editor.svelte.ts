@@ -1,5 +1,6 @@
 // The ladder editor's screen state: which cell is selected, the side panel's draft of that cell,
 // which header is being renamed. Changes to the ladder itself go through the session.
+import { tick } from 'svelte';
 import { ask } from '$lib/ui/ask.svelte';
 import { toasts } from '$lib/ui/toasts.svelte';
 import type { LadderContent, Level } from '$lib/api';
@@ -36,7 +37,7 @@ export class EditorState {
   renaming = $state<{ axis: Axis; key: string; text: string } | null>(null);
   panel = $state<'cell' | 'history'>('cell');
   grid = $state<HTMLElement | null>(null);
-  outcomesField = $state<HTMLTextAreaElement | null>(null);
+  outcomesField = $state<HTMLTextAreaElement | undefined>();
 
   get content(): LadderContent | null {
     return ladders.shown?.content ?? null;
@@ -68,7 +69,14 @@ export class EditorState {
   startEditing() {
     if (ladders.readOnly || !this.selected) return;
     this.panel = 'cell';
-    queueMicrotask(() => this.outcomesField?.focus());
+    // The panel may have to mount first (it was showing History). The caret goes after the last
+    // outcome, so Return starts a new one.
+    void tick().then(() => {
+      const field = this.outcomesField;
+      if (!field) return;
+      field.focus();
+      field.setSelectionRange(field.value.length, field.value.length);
+    });
   }
 
   // ---- the side panel's draft ----------------------------------------------------------------
@@ -183,6 +191,8 @@ export class EditorState {
     const l = await ladders.edit(`remove ${axis} '${h.name}'`, { op: OPS[axis].remove, key: h.key });
     if (!l) return;
     this.sel = clamp(this.sel, this.dims);
+    // The button that had focus is gone with its header: keep the keyboard in the grid.
+    void tick().then(() => this.focusCell());
     ladders.undoToast(`Removed ${axis} '${h.name}'`);
   }
 }

@@ -43,6 +43,9 @@ describe('Tab', () => {
     expect(move(at(1, 0), key('Tab', { shiftKey: true }), dims)).toEqual(at(0, 3));
     expect(move(at(1, 2), key('Tab', { shiftKey: true }), dims)).toEqual(at(1, 1));
   });
+  it('understands WebKitGTK’s Shift+Tab', () => {
+    expect(move(at(1, 0), { key: 'Unidentified', code: 'Tab', shiftKey: true }, dims)).toEqual(at(0, 3));
+  });
   it('lets focus leave the grid past either end', () => {
     expect(move(at(2, 3), key('Tab'), dims)).toBeNull();
     expect(move(at(0, 0), key('Tab', { shiftKey: true }), dims)).toBeNull();

@@ -14,6 +14,7 @@ export interface Dims {
 /** The parts of a KeyboardEvent the model reads. */
 export interface KeyInput {
   key: string;
+  code?: string;
   shiftKey?: boolean;
   ctrlKey?: boolean;
   metaKey?: boolean;
@@ -53,6 +54,11 @@ export function undoShortcut(k: KeyInput): 'undo' | 'redo' | null {
   return null;
 }
 
+/** The key's name. WebKitGTK can report Shift+Tab (ISO_Left_Tab) as "Unidentified" with code "Tab". */
+export function keyName(k: KeyInput): string {
+  return k.key === 'Unidentified' && k.code === 'Tab' ? 'Tab' : k.key;
+}
+
 /**
  * Where a navigation key moves the selection, or null when the key is not for the grid (or Tab
  * runs off either end, so focus may leave the grid as usual).
@@ -61,7 +67,7 @@ export function move(p: Pos, k: KeyInput, d: Dims): Pos | null {
   if (isEmpty(d) || k.altKey) return null;
   const mod = !!(k.ctrlKey || k.metaKey);
   const last = { row: d.rows - 1, col: d.cols - 1 };
-  switch (k.key) {
+  switch (keyName(k)) {
     case 'ArrowLeft':
       return mod ? { row: p.row, col: 0 } : { row: p.row, col: Math.max(0, p.col - 1) };
     case 'ArrowRight':

@@ -77,8 +77,10 @@ class LadderSession {
   editOrThrow(label: string, op: LadderEdit): Promise<Ladder> {
     const roleId = this.roleId;
     return this.serial(async () => {
-      if (!roleId || this.ladder?.role.id !== roleId) throw new AppError('not_found', 'No ladder is open.');
-      const before = this.ladder.content;
+      if (!roleId) throw new AppError('not_found', 'No ladder is open.');
+      // The editor may have moved on (Back was clicked while this edit waited): ask the core.
+      const before =
+        this.ladder?.role.id === roleId ? this.ladder.content : (await api.ladder(roleId)).content;
       const l = await api.editLadder(roleId, op);
       if (!sameContent(before, l.content)) {
         history.stack.push({ kind: 'ladder', label, roleId, before, after: l.content });

@@ -1,0 +1,93 @@
+// A new workspace from the first-launch screen, hostile text that must stay text, a read-only
+// folder that must be refused with a reason, and the cost of one cell edit through the real IPC.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { answerNextDialogs, byId, launch, record, screenshot, startDriver } from '../app.mjs';
+
+const hostile = '<img src=x onerror="document.title=\'owned\'"> <script>alert(1)</script> & Lead';
+
+describe('workspaces and hostile input', () => {
+  let driver;
+  let browser;
+
+  before(async () => {
+    driver = await startDriver('safety');
+    ({ browser } = await launch(driver));
+  });
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    driver?.stop();
+  });
+
+  it('creates a new, empty workspace and offers a first action', async () => {
+    await byId(browser, 'welcome').waitForDisplayed();
+    await answerNextDialogs(browser, join(driver.home, 'Acme workspace'));
+    await byId(browser, 'new-workspace').click();
+    await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+    await byId(browser, 'new-from-template-technical').waitForDisplayed();
+    await screenshot(browser, '11-empty-workspace');
+  });
+
+  it('shows a role name full of markup as plain text', async () => {
+    const file = join(driver.home, 'hostile.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'guildbook-ladder',
+        formatVersion: 1,
+        role: { name: hostile, kind: 'other' },
+        levels: [{ name: '<b>Bold</b>' }],
+        domains: [{ name: 'Craft' }],
+        cells: [{ domain: 'Craft', level: '<b>Bold</b>', outcomes: ['<i>not italic</i>'] }]
+      })
+    );
+    await answerNextDialogs(browser, file);
+    await byId(browser, 'import-ladder').click();
+    await byId(browser, 'ladder-editor').waitForDisplayed({ timeout: 10_000 });
+    const text = await byId(browser, 'ladder-editor').getText();
+    assert.ok(text.includes('<script>alert(1)</script> & Lead'), 'the name reads as typed');
+    assert.ok(text.includes('<i>not italic</i>'));
+    assert.equal((await browser.$$('img[src="x"]')).length, 0, 'no element was injected');
+    assert.notEqual(await browser.getTitle(), 'owned');
+    await screenshot(browser, '12-hostile-text');
+  });
+
+  it('refuses a read-only workspace folder with the reason', async () => {
+    const folder = join(driver.home, 'locked');
+    mkdirSync(folder);
+    chmodSync(folder, 0o555);
+    await answerNextDialogs(browser, folder);
+    await browser.execute(() => window.dispatchEvent(new CustomEvent('guildbook:menu', { detail: 'workspace-new' })));
+    const toast = browser.$('[data-testid="toast"][data-kind="error"]');
+    await toast.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await toast.getText(), /read-only/);
+    chmodSync(folder, 0o755);
+  });
+
+  it('commits a cell edit through the IPC quickly (measured)', async () => {
+    const timings = await browser.executeAsync((done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      (async () => {
+        const roles = await invoke('roles_list', { includeArchived: false });
+        const ladder = await invoke('ladder_get', { roleId: roles[0].id });
+        const { levels, domains } = ladder.content;
+        const times = [];
+        for (let i = 0; i < 60; i++) {
+          const t = performance.now();
+          await invoke('ladder_edit', {
+            roleId: roles[0].id,
+            edit: { op: 'setCell', levelKey: levels[0].key, domainKey: domains[0].key, outcomes: [`edit ${i}`], evidence: [] }
+          });
+          times.push(performance.now() - t);
+        }
+        done(times);
+      })().catch((e) => done({ error: String(e?.message ?? e) }));
+    });
+    assert.ok(Array.isArray(timings), JSON.stringify(timings));
+    const sorted = [...timings].sort((a, b) => a - b);
+    const p = (q) => sorted[Math.round((sorted.length - 1) * q)].toFixed(2);
+    record('cell-edit-ipc', `cell edit through IPC (debug build, ${sorted.length} edits): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`);
+  });
+});

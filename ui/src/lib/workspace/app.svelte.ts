@@ -1,0 +1,102 @@
+// The app's top-level state: which workspace is open, and the ways to open one.
+import { api, type AppStatus, type WorkspaceInfo } from '$lib/api';
+import { pickFolder } from '$lib/dialogs';
+import { ladders } from '$lib/ladder/session.svelte';
+import { toasts } from '$lib/ui/toasts.svelte';
+
+class AppState {
+  booted = $state(false);
+  status = $state.raw<AppStatus | null>(null);
+  workspace = $state.raw<WorkspaceInfo | null>(null);
+  /** Why the last workspace could not be reopened at start, if it couldn't. */
+  reopenError = $state<string | null>(null);
+  busy = $state(false);
+  #ready = false;
+
+  async boot() {
+    try {
+      const s = await api.appStatus();
+      this.status = s;
+      this.workspace = s.workspace;
+      this.reopenError = s.reopenError?.message ?? null;
+    } catch (e) {
+      toasts.error(e);
+    } finally {
+      this.booted = true;
+    }
+  }
+
+  /** The first screen is interactive: tell the core once (it logs the startup time). */
+  markReady() {
+    if (this.#ready) return;
+    this.#ready = true;
+    api.appReady().catch(() => undefined);
+  }
+
+  async #open(open: () => Promise<WorkspaceInfo>) {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const ws = await open();
+      ladders.reset();
+      this.workspace = ws;
+      this.reopenError = null;
+      void this.#refreshRecent();
+    } catch (e) {
+      toasts.error(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #refreshRecent() {
+    try {
+      const s = await api.appStatus();
+      this.status = s;
+    } catch {
+      // The recent list is a convenience; the workspace is open either way.
+    }
+  }
+
+  openDemo() {
+    return this.#open(() => api.openDemoWorkspace());
+  }
+
+  openRecent(path: string) {
+    return this.#open(() => api.openWorkspace(path));
+  }
+
+  async createWorkspace() {
+    try {
+      const path = await pickFolder('Choose an empty folder for the new workspace');
+      if (path) await this.#open(() => api.createWorkspace(path));
+    } catch (e) {
+      toasts.error(e);
+    }
+  }
+
+  async openWorkspace() {
+    try {
+      const path = await pickFolder('Open a Guildbook workspace folder');
+      if (path) await this.#open(() => api.openWorkspace(path));
+    } catch (e) {
+      toasts.error(e);
+    }
+  }
+
+  async renameWorkspace(name: string) {
+    try {
+      this.workspace = await api.renameWorkspace(name);
+    } catch (e) {
+      toasts.error(e);
+    }
+  }
+}
+
+export const app = new AppState();
+
+/** The last part of a folder path, for lists of workspaces. */
+export function folderName(path: string): string {
+  const parts = path.split(/[\\/]+/).filter(Boolean);
+  return parts[parts.length - 1] ?? path;
+}
