@@ -59,7 +59,8 @@ describe('workspaces and hostile input', () => {
     mkdirSync(folder);
     chmodSync(folder, 0o555);
     await answerNextDialogs(browser, folder);
-    await browser.execute(() => window.dispatchEvent(new CustomEvent('guildbook:menu', { detail: 'workspace-new' })));
+    await byId(browser, 'workspace-switcher').click();
+    await byId(browser, 'switch-new').click();
     const toast = browser.$('[data-testid="toast"][data-kind="error"]');
     await toast.waitForDisplayed({ timeout: 10_000 });
     assert.match(await toast.getText(), /read-only/);

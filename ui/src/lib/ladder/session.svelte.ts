@@ -47,6 +47,24 @@ class LadderSession {
     }
   }
 
+  /**
+   * Another Guildbook window or the command line may have changed this ladder while the window
+   * was in the background: reload it when the window comes back, unless a cell is mid-edit.
+   */
+  refresh() {
+    const roleId = this.roleId;
+    if (!roleId || this.viewing) return;
+    if (document.activeElement?.closest('[data-testid="cell-editor"]')) return;
+    return this.serial(async () => {
+      try {
+        const l = await api.ladder(roleId);
+        if (this.roleId === roleId && !this.viewing) this.#show(l);
+      } catch {
+        // Gone or unreadable now: the next action will say why.
+      }
+    });
+  }
+
   close() {
     this.roleId = null;
     this.ladder = null;
