@@ -25,7 +25,7 @@ rm -rf test-output && mkdir -p test-output
 xvfb_pid=""
 if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:97
-  Xvfb "$DISPLAY" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  Xvfb "$DISPLAY" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!
   trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
   sleep 1

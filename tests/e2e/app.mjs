@@ -1,7 +1,7 @@
 // Drives the real Guildbook window: tauri-driver (WebDriver) → WebKitWebDriver → the built app.
 // One tauri-driver per test file; each `launch()` starts the app afresh with the same settings
 // folder, so a relaunch is a real restart that must find everything persisted.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,10 +59,19 @@ export async function launch(driver, readySelector = '[data-testid="welcome"], [
 
 export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
-/** Saves a screenshot of the window into test-output/. */
+/**
+ * Saves a screenshot into test-output/. Under X it grabs the screen as a person sees it: WebDriver's
+ * own screenshot leaves out modal dialogs (the browser's top layer) and the native menu bar.
+ */
 export async function screenshot(browser, name) {
   mkdirSync(outputDir, { recursive: true });
-  await browser.saveScreenshot(join(outputDir, `${name}.png`));
+  const file = join(outputDir, `${name}.png`);
+  await browser.pause(150); // let the last change paint
+  try {
+    execFileSync('import', ['-window', 'root', file], { stdio: 'ignore' });
+  } catch {
+    await browser.saveScreenshot(file);
+  }
 }
 
 export function record(name, line) {

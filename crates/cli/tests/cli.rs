@@ -4,13 +4,20 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn guildbook(ws: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_guildbook"))
-        .arg("--workspace")
+    guildbook_with_fault(ws, args, None)
+}
+
+/// Runs the command; with a fault point, the process aborts there as `kill -9` would.
+fn guildbook_with_fault(ws: &Path, args: &[&str], fault: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_guildbook"));
+    cmd.arg("--workspace")
         .arg(ws)
         .args(args)
-        .env_remove("GUILDBOOK_FAULT")
-        .output()
-        .unwrap()
+        .env_remove("GUILDBOOK_FAULT");
+    if let Some(point) = fault {
+        cmd.env("GUILDBOOK_FAULT", point);
+    }
+    cmd.output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

@@ -136,5 +136,24 @@ describe('career-ladder editor', () => {
     const rows = await browser.$$('[data-testid="role-row"]');
     assert.equal(rows.length, 4, 'no role was added');
     await screenshot(browser, '07-import-error');
+    await toast.$('[data-testid="toast-dismiss"]').click();
+    await toast.waitForDisplayed({ reverse: true });
+  });
+
+  it('compares two versions cell by cell in History', async () => {
+    await browser.$('[data-testid="role-row"][data-role-name="Backend engineer"]').click();
+    await byId(browser, 'ladder-editor').waitForDisplayed();
+    await waitForText(byId(browser, 'version-badge'), 'based on v2');
+    await screenshot(browser, '08-demo-ladder-editor');
+    await byId(browser, 'history').click();
+    await byId(browser, 'history-panel').waitForDisplayed();
+    const versions = await browser.$$('[data-testid="version-item"]');
+    assert.equal(versions.length, 3, 'the draft, v2 and v1');
+    await byId(browser, 'compare-versions').click();
+    const diff = byId(browser, 'diff-view');
+    await diff.waitForDisplayed();
+    await waitForText(diff, 'Technical lead');
+    await waitForText(diff, 'Principal');
+    await screenshot(browser, '09-history-diff');
   });
 });
