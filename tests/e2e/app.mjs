@@ -66,7 +66,7 @@ export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 export async function screenshot(browser, name) {
   mkdirSync(outputDir, { recursive: true });
   const file = join(outputDir, `${name}.png`);
-  await browser.pause(150); // let the last change paint
+  await browser.pause(500); // let the last change reach the screen (WebKit paints asynchronously)
   try {
     execFileSync('import', ['-window', 'root', file], { stdio: 'ignore' });
   } catch {

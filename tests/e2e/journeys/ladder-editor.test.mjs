@@ -156,4 +156,20 @@ describe('career-ladder editor', () => {
     await waitForText(diff, 'Principal');
     await screenshot(browser, '09-history-diff');
   });
+
+  it('asks before removing a level with content, and Undo brings it back', async () => {
+    await browser.keys('Escape'); // close the changes dialog
+    await byId(browser, 'diff-view').waitForDisplayed({ reverse: true });
+    await browser.$('[data-testid="remove-level"][data-level="Engineer"]').click();
+    const confirm = byId(browser, 'confirm-dialog');
+    await confirm.waitForDisplayed();
+    assert.match(await byId(browser, 'confirm-message').getText(), /Removing level 'Engineer' deletes 4 cells with content/);
+    await screenshot(browser, '10-confirm-remove-level');
+    await byId(browser, 'confirm-ok').click();
+    const header = browser.$('[data-testid="level-header"][data-level="Engineer"]');
+    await header.waitForDisplayed({ reverse: true });
+    await byId(browser, 'toast-undo').click();
+    await header.waitForDisplayed();
+    await waitForText(cell(browser, 'Engineer', 'Core skill'), 'Designs and builds a feature');
+  });
 });

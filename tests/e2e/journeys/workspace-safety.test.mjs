@@ -1,10 +1,11 @@
 // A new workspace from the first-launch screen, hostile text that must stay text, a read-only
 // folder that must be refused with a reason, and the cost of one cell edit through the real IPC.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answerNextDialogs, byId, launch, record, screenshot, startDriver } from '../app.mjs';
+import { answerNextDialogs, byId, launch, record, root, screenshot, startDriver } from '../app.mjs';
 
 const hostile = '<img src=x onerror="document.title=\'owned\'"> <script>alert(1)</script> & Lead';
 
@@ -53,6 +54,20 @@ describe('workspaces and hostile input', () => {
     assert.equal((await browser.$$('img[src="x"]')).length, 0, 'no element was injected');
     assert.notEqual(await browser.getTitle(), 'owned');
     await screenshot(browser, '12-hostile-text');
+  });
+
+  it('shows what the command line changed in the same workspace when the window comes back', async () => {
+    await byId(browser, 'nav-ladders').click();
+    await byId(browser, 'ladders-page').waitForDisplayed();
+    const cli = join(root, 'target/debug/guildbook');
+    const workspace = join(driver.home, 'Acme workspace');
+    const file = join(driver.home, 'from-cli.json');
+    execFileSync(cli, ['--workspace', workspace, 'ladder', 'export', hostile, '-o', file]);
+    execFileSync(cli, ['--workspace', workspace, 'ladder', 'import', file, '--as', 'Added from the command line']);
+    const row = browser.$('[data-testid="role-row"][data-role-name="Added from the command line"]');
+    assert.equal(await row.isExisting(), false, 'the list shows what it loaded until the window comes back');
+    await browser.execute(() => window.dispatchEvent(new Event('focus')));
+    await row.waitForDisplayed();
   });
 
   it('refuses a read-only workspace folder with the reason', async () => {
