@@ -43,6 +43,18 @@ pub fn run() {
             commands::ladder::ladder_diff,
             commands::ladder::ladder_import,
             commands::ladder::ladder_export,
+            commands::roster::roster_query,
+            commands::roster::contractor_profile,
+            commands::roster::contractor_add,
+            commands::roster::contractor_update,
+            commands::roster::contractor_set_status,
+            commands::roster::contractor_set_level,
+            commands::roster::engagement_add,
+            commands::roster::engagement_update,
+            commands::roster::pay_bands,
+            commands::roster::pay_band_set,
+            commands::roster::contractor_csv_preview,
+            commands::roster::contractor_csv_import,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

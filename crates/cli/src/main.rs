@@ -2,6 +2,7 @@
 //! Output meant for scripts is tab-separated; errors are one line on stderr with a non-zero exit.
 
 mod bench;
+mod contractor;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -34,6 +35,11 @@ enum Command {
     Ladder {
         #[command(subcommand)]
         command: LadderCommand,
+    },
+    /// The contractor roster.
+    Contractor {
+        #[command(subcommand)]
+        command: contractor::ContractorCommand,
     },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
@@ -98,12 +104,13 @@ pub fn status(role: &RoleSummary) -> String {
     }
 }
 
+pub fn print(out: &mut dyn Write, line: String) -> Result<(), CoreError> {
+    writeln!(out, "{line}").map_err(CoreError::io("Could not write to standard output"))
+}
+
 fn run(cli: Cli) -> Result<(), CoreError> {
     let dir = workspace_dir(&cli);
     let mut out = std::io::stdout().lock();
-    let print = |out: &mut dyn Write, line: String| {
-        writeln!(out, "{line}").map_err(CoreError::io("Could not write to standard output"))
-    };
     match cli.command {
         Command::Demo => {
             let dir = dir?;
@@ -161,6 +168,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     )?;
                 }
             }
+        }
+        Command::Contractor { command } => {
+            contractor::run(&mut Workspace::open(&dir?)?, command, &mut out)?
         }
         Command::Bench { command } => bench::run(command, &mut out)?,
     }

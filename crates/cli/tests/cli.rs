@@ -206,3 +206,64 @@ fn a_process_killed_mid_import_leaves_the_workspace_as_it_was() {
         stderr(&out)
     );
 }
+
+#[test]
+fn contractors_import_list_and_search_from_the_command_line() {
+    let (dir, ws) = demo();
+    let file = dir.path().join("people.csv");
+    std::fs::write(
+        &file,
+        "name,email,role,level,tags\nMira Santos,mira@example.org,Product designer,Designer,brand\nBad Row,nope,,,\nOla Berg,ola@example.org,,,\n",
+    )
+    .unwrap();
+    let refused = guildbook(&ws, &["contractor", "import", file.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let err = stderr(&refused);
+    assert!(
+        err.contains("line 3: 'nope' is not an email address"),
+        "{err}"
+    );
+    assert!(err.contains("1 row can't be imported"), "{err}");
+
+    let out = guildbook(
+        &ws,
+        &[
+            "contractor",
+            "import",
+            file.to_str().unwrap(),
+            "--skip-bad-rows",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "imported 2\tskipped 1\n");
+
+    let found = stdout(&guildbook(&ws, &["contractor", "search", "mira"]));
+    let fields: Vec<&str> = found.trim_end().split('\t').collect();
+    assert_eq!(fields[1..], ["Mira Santos", "Product designer · Designer"]);
+    let all = stdout(&guildbook(&ws, &["contractor", "list"]));
+    assert!(all.lines().any(|l| l.ends_with("\tOla Berg\t")), "{all}");
+}
+
+#[test]
+fn a_process_killed_halfway_through_a_csv_import_imports_nothing() {
+    let (dir, ws) = demo();
+    let file = dir.path().join("many.csv");
+    let mut body = String::from("name,email\n");
+    for i in 0..2000 {
+        body.push_str(&format!("Person {i},p{i}@example.org\n"));
+    }
+    std::fs::write(&file, body).unwrap();
+    let before = stdout(&guildbook(&ws, &["contractor", "list", "--all"]));
+    let out = guildbook_with_fault(
+        &ws,
+        &["contractor", "import", file.to_str().unwrap()],
+        Some("csv.import.halfway"),
+    );
+    assert!(!out.status.success());
+    assert_eq!(
+        stdout(&guildbook(&ws, &["contractor", "list", "--all"])),
+        before
+    );
+    let out = guildbook(&ws, &["contractor", "import", file.to_str().unwrap()]);
+    assert_eq!(stdout(&out), "imported 2000\tskipped 0\n");
+}

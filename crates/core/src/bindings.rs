@@ -8,6 +8,8 @@ use crate::error::{ApiError, ErrorCode};
 use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
+use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
+use crate::roster::*;
 use crate::workspace::{AppStatus, WorkspaceInfo};
 
 fn decls() -> String {
@@ -46,6 +48,25 @@ fn decls() -> String {
         HeaderChange,
         CellChange,
         LadderDiff,
+        ContractorStatus,
+        ContractorInput,
+        RoleLevel,
+        Contractor,
+        RosterRow,
+        RosterPage,
+        RosterQuery,
+        LevelChange,
+        RateUnit,
+        Money,
+        EngagementOutcome,
+        EngagementInput,
+        Engagement,
+        PayBand,
+        RateCheck,
+        Profile,
+        CsvRowError,
+        CsvPreview,
+        CsvImportResult,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -2,11 +2,13 @@
 //! `guildbook` command line both call. Nothing here knows about Tauri or PDF.
 
 pub mod clock;
+pub mod dates;
 pub mod demo;
 pub mod error;
 pub mod fault;
 pub mod ladder;
 pub mod recent;
+pub mod roster;
 pub mod store;
 pub mod text;
 pub mod workspace;

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_ladders",
         include_str!("../migrations/0002_ladders.sql"),
     ),
+    ("0003_roster", include_str!("../migrations/0003_roster.sql")),
 ];
 
 pub fn latest_version() -> u32 {

@@ -2,6 +2,7 @@
 //! returns the core's error as `{ code, message }`.
 
 pub mod ladder;
+pub mod roster;
 pub mod workspace;
 
 pub type CmdResult<T> = std::result::Result<T, guildbook_core::CoreError>;

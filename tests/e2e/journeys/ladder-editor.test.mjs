@@ -172,4 +172,17 @@ describe('career-ladder editor', () => {
     await header.waitForDisplayed();
     await waitForText(cell(browser, 'Engineer', 'Core skill'), 'Designs and builds a feature');
   });
+
+  it('jumps to any role with Ctrl+K', async () => {
+    await browser.keys(['Control', 'k']);
+    const input = byId(browser, 'quick-jump-input');
+    await input.waitForDisplayed();
+    for (const ch of 'deliv') await browser.keys(ch);
+    const items = await browser.$$('[data-testid="quick-jump-item"]');
+    assert.equal(await items[0].getAttribute('data-role-name'), 'Delivery lead');
+    await screenshot(browser, '11-quick-jump');
+    await browser.keys('Enter');
+    await byId(browser, 'quick-jump').waitForDisplayed({ reverse: true });
+    await waitForText(byId(browser, 'role-name'), 'Delivery lead');
+  });
 });

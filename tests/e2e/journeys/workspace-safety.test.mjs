@@ -29,7 +29,7 @@ describe('workspaces and hostile input', () => {
     await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
     await byId(browser, 'ladders-empty').waitForDisplayed();
     await byId(browser, 'new-from-template-technical').waitForDisplayed();
-    await screenshot(browser, '11-empty-workspace');
+    await screenshot(browser, '12-empty-workspace');
   });
 
   it('shows a role name full of markup as plain text', async () => {
@@ -53,7 +53,7 @@ describe('workspaces and hostile input', () => {
     assert.ok(text.includes('<i>not italic</i>'));
     assert.equal((await browser.$$('img[src="x"]')).length, 0, 'no element was injected');
     assert.notEqual(await browser.getTitle(), 'owned');
-    await screenshot(browser, '12-hostile-text');
+    await screenshot(browser, '13-hostile-text');
   });
 
   it('shows what the command line changed in the same workspace when the window comes back', async () => {

@@ -46,6 +46,10 @@ pub(crate) fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
+pub(crate) fn ensure_role_exists(conn: &Connection, id: &str) -> Result<()> {
+    load::role(conn, id).map(|_| ())
+}
+
 /// Refuses a name an active role already has (the unique index would too, less kindly).
 fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) -> Result<()> {
     let taken: bool = conn.query_row(

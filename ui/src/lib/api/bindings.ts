@@ -64,3 +64,113 @@ export type HeaderChange = { key: string, kind: ChangeKind, before: Level | null
 export type CellChange = { levelKey: string, domainKey: string, levelName: string, domainName: string, kind: ChangeKind, outcomesAdded: Array<string>, outcomesRemoved: Array<string>, evidenceAdded: Array<EvidenceRequirement>, evidenceRemoved: Array<EvidenceRequirement>, };
 
 export type LadderDiff = { from: VersionInfo, to: VersionInfo, levels: Array<HeaderChange>, domains: Array<HeaderChange>, cells: Array<CellChange>, };
+
+export type ContractorStatus = "active" | "inactive" | "archived";
+
+export type ContractorInput = { name: string, email: string, phone: string, location: string, status?: ContractorStatus, tags: Array<string>, notes: string, };
+
+export type RoleLevel = { roleId: string, roleName: string, levelKey: string, 
+/**
+ * The level's name in the role's current ladder (empty if the level was removed since).
+ */
+levelName: string, effectiveOn: string, };
+
+export type Contractor = { id: string, name: string, email: string, phone: string, location: string, status: ContractorStatus, tags: Array<string>, notes: string, createdAt: string, updatedAt: string, levels: Array<RoleLevel>, };
+
+export type RosterRow = { id: string, name: string, email: string, location: string, status: ContractorStatus, tags: Array<string>, 
+/**
+ * "Backend engineer · Engineer", one per role held.
+ */
+roles: Array<string>, };
+
+export type RosterPage = { rows: Array<RosterRow>, 
+/**
+ * How many people match the query in all (the page holds at most `limit`).
+ */
+total: number, };
+
+export type RosterQuery = { 
+/**
+ * Words to find in names, emails, locations, tags and notes (each word as a prefix).
+ */
+text?: string, roleId?: string, 
+/**
+ * With `role_id`: only people currently at this level of that role.
+ */
+levelKey?: string, status?: ContractorStatus, tag?: string, 
+/**
+ * Archived people are hidden unless asked for (or `status` is archived).
+ */
+includeArchived: boolean, offset: number, 
+/**
+ * At most 500 rows a page; 0 means the default of 200.
+ */
+limit: number, };
+
+export type LevelChange = { id: string, roleId: string, roleName: string, levelKey: string, levelName: string, effectiveOn: string, reason: string, recordedAt: string, };
+
+export type RateUnit = "hour" | "day" | "month" | "fixed";
+
+export type Money = { minor: number, currency: string, };
+
+export type EngagementOutcome = "open" | "renewed" | "ended";
+
+export type EngagementInput = { roleId: string | null, client: string, project: string, 
+/**
+ * YYYY-MM-DD
+ */
+startOn: string, 
+/**
+ * YYYY-MM-DD; none for open-ended work.
+ */
+endOn: string | null, renewalWindowDays: number, rate: Money, rateUnit: RateUnit, hoursPerWeek: number | null, outcome: EngagementOutcome, };
+
+export type Engagement = { id: string, contractorId: string, roleName: string | null, 
+/**
+ * The day the renewal window opens (end minus the window), when there is an end.
+ */
+renewalOpensOn: string | null, 
+/**
+ * Set when the rate is outside the pay band of the person's level in that role.
+ */
+rateCheck: RateCheck | null, roleId: string | null, client: string, project: string, 
+/**
+ * YYYY-MM-DD
+ */
+startOn: string, 
+/**
+ * YYYY-MM-DD; none for open-ended work.
+ */
+endOn: string | null, renewalWindowDays: number, rate: Money, rateUnit: RateUnit, hoursPerWeek: number | null, outcome: EngagementOutcome, };
+
+export type PayBand = { roleId: string, levelKey: string, min: Money, maxMinor: number, rateUnit: RateUnit, };
+
+export type RateCheck = { band: PayBand, levelName: string, 
+/**
+ * Below or above the band, in words: "Above the Engineer band (60.00–90.00 EUR per hour)".
+ */
+message: string, };
+
+export type Profile = { contractor: Contractor, levelHistory: Array<LevelChange>, engagements: Array<Engagement>, 
+/**
+ * The pay band of each current level, where one is set.
+ */
+bands: Array<PayBand>, };
+
+export type CsvRowError = { 
+/**
+ * The line in the file (the header is line 1).
+ */
+line: number, message: string, };
+
+export type CsvPreview = { columns: Array<string>, totalRows: number, validRows: number, 
+/**
+ * The first valid rows, as they will be stored.
+ */
+sample: Array<ContractorInput>, 
+/**
+ * Bad rows (the first 500 listed; `error_count` has them all).
+ */
+errors: Array<CsvRowError>, errorCount: number, };
+
+export type CsvImportResult = { imported: number, skipped: number, };

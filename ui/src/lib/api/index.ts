@@ -4,6 +4,17 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   ApiError,
   AppStatus,
+  Contractor,
+  ContractorInput,
+  ContractorStatus,
+  CsvImportResult,
+  CsvPreview,
+  Engagement,
+  EngagementInput,
+  PayBand,
+  Profile,
+  RosterPage,
+  RosterQuery,
   ErrorCode,
   Ladder,
   LadderContent,
@@ -72,5 +83,30 @@ export const api = {
     call<LadderDiff>('ladder_diff', { fromVersion, toVersion }),
   importLadder: (path: string, rename?: string) =>
     call<Ladder>('ladder_import', { path, rename: rename ?? null }),
-  exportLadder: (roleId: string, path: string) => call<void>('ladder_export', { roleId, path })
+  exportLadder: (roleId: string, path: string) => call<void>('ladder_export', { roleId, path }),
+
+  roster: (query: RosterQuery) => call<RosterPage>('roster_query', { query }),
+  profile: (id: string) => call<Profile>('contractor_profile', { id }),
+  addContractor: (input: ContractorInput) => call<Contractor>('contractor_add', { input }),
+  updateContractor: (id: string, input: ContractorInput) =>
+    call<Contractor>('contractor_update', { id, input }),
+  setContractorStatus: (id: string, status: ContractorStatus) =>
+    call<Contractor>('contractor_set_status', { id, status }),
+  setContractorLevel: (
+    contractorId: string,
+    roleId: string,
+    levelKey: string,
+    effectiveOn: string,
+    reason: string
+  ) =>
+    call<Contractor>('contractor_set_level', { contractorId, roleId, levelKey, effectiveOn, reason }),
+  addEngagement: (contractorId: string, input: EngagementInput) =>
+    call<Engagement>('engagement_add', { contractorId, input }),
+  updateEngagement: (id: string, input: EngagementInput) =>
+    call<Engagement>('engagement_update', { id, input }),
+  payBands: (roleId: string) => call<PayBand[]>('pay_bands', { roleId }),
+  setPayBand: (band: PayBand) => call<PayBand>('pay_band_set', { band }),
+  previewContractorCsv: (path: string) => call<CsvPreview>('contractor_csv_preview', { path }),
+  importContractorCsv: (path: string, skipBadRows: boolean) =>
+    call<CsvImportResult>('contractor_csv_import', { path, skipBadRows })
 };

@@ -1,4 +1,7 @@
-//! The demo workspace: invented roles in several states, so every screen has something real to show.
+//! The demo workspace: invented roles in several states and a roster of invented people, so every
+//! screen has something real to show.
+
+mod people;
 
 use std::path::Path;
 
@@ -75,11 +78,11 @@ fn fill(ws: &mut Workspace) -> Result<()> {
         description: templates::file(Template::Creative).role.description,
         template: Some(Template::Creative),
     })?;
-    ws.publish_ladder(&designer.role.id)?;
+    let designer = ws.publish_ladder(&designer.role.id)?;
 
     // Delivery lead: the organisation's own role, imported from a ladder file.
     let delivery = ws.import_ladder_file(&delivery_lead(), None)?;
-    ws.publish_ladder(&delivery.role.id)?;
+    let delivery = ws.publish_ladder(&delivery.role.id)?;
     ws.set_related_roles(&delivery.role.id, &[id.clone()])?;
 
     // An old role kept for the record.
@@ -91,7 +94,9 @@ fn fill(ws: &mut Workspace) -> Result<()> {
     })?;
     ws.publish_ladder(&legacy.role.id)?;
     ws.set_role_archived(&legacy.role.id, true)?;
-    Ok(())
+
+    let backend = ws.ladder(&id)?;
+    people::fill(ws, [&backend, &designer, &delivery])
 }
 
 fn delivery_lead() -> format::LadderFile {

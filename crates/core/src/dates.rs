@@ -1,0 +1,29 @@
+//! Calendar dates (contract start and end, level changes) are stored as `YYYY-MM-DD`.
+
+use time::macros::format_description;
+use time::Date;
+
+use crate::error::{CoreError, Result};
+
+pub fn parse(what: &str, raw: &str) -> Result<Date> {
+    Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| {
+        CoreError::Invalid(format!(
+            "{what} must be a date like 2026-03-31 (got '{}').",
+            raw.trim()
+        ))
+    })
+}
+
+pub fn format(date: Date) -> String {
+    date.format(format_description!("[year]-[month]-[day]"))
+        .expect("dates format")
+}
+
+/// Checks and normalises a date typed by a person.
+pub fn clean(what: &str, raw: &str) -> Result<String> {
+    parse(what, raw).map(format)
+}
+
+pub fn today() -> Date {
+    time::OffsetDateTime::now_utc().date()
+}

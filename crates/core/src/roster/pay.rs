@@ -1,0 +1,168 @@
+//! Pay tiers: a rate band per role level. An engagement whose rate falls outside the band of the
+//! person's level in that role is flagged, with the band and the gap spelled out.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::*;
+use crate::error::{CoreError, Result};
+use crate::workspace::Workspace;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RateCheck {
+    pub band: PayBand,
+    pub level_name: String,
+    /// Below or above the band, in words: "Above the Engineer band (60.00–90.00 EUR per hour)".
+    pub message: String,
+}
+
+pub fn clean_currency(raw: &str) -> Result<String> {
+    let c = raw.trim().to_ascii_uppercase();
+    if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_alphabetic()) {
+        return Err(CoreError::Invalid(format!(
+            "'{}' is not a currency code like EUR or USD.",
+            raw.trim()
+        )));
+    }
+    Ok(c)
+}
+
+/// Minor units as a plain decimal amount ("1234.50"); the UI formats it for the user's locale.
+pub fn amount(minor: i64) -> String {
+    format!("{}.{:02}", minor / 100, (minor % 100).abs())
+}
+
+pub(crate) fn band(
+    conn: &Connection,
+    role_id: &str,
+    level_key: &str,
+    currency: &str,
+    unit: RateUnit,
+) -> Result<Option<PayBand>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT min_minor, max_minor FROM pay_band
+             WHERE role_id = ?1 AND level_key = ?2 AND currency = ?3 AND rate_unit = ?4",
+        )?
+        .query_row(params![role_id, level_key, currency, unit.as_str()], |r| {
+            Ok(PayBand {
+                role_id: role_id.into(),
+                level_key: level_key.into(),
+                min: Money {
+                    minor: r.get(0)?,
+                    currency: currency.into(),
+                },
+                max_minor: r.get(1)?,
+                rate_unit: unit,
+            })
+        })
+        .optional()?)
+}
+
+/// Flags a rate outside the band of the person's current level in the role, if a band is set.
+pub(crate) fn check_rate(
+    conn: &Connection,
+    contractor_id: &str,
+    e: &EngagementInput,
+) -> Result<Option<RateCheck>> {
+    let Some(role_id) = e.role_id.as_deref() else {
+        return Ok(None);
+    };
+    let level: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT l.level_key, coalesce(n.name, '') FROM contractor_current_level l
+             LEFT JOIN role_level_name n ON n.role_id = l.role_id AND n.level_key = l.level_key
+             WHERE l.contractor_id = ?1 AND l.role_id = ?2",
+        )?
+        .query_row(params![contractor_id, role_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let Some((level_key, level_name)) = level else {
+        return Ok(None);
+    };
+    let Some(band) = band(conn, role_id, &level_key, &e.rate.currency, e.rate_unit)? else {
+        return Ok(None);
+    };
+    let rate = e.rate.minor;
+    if (band.min.minor..=band.max_minor).contains(&rate) {
+        return Ok(None);
+    }
+    let side = if rate < band.min.minor {
+        "below"
+    } else {
+        "above"
+    };
+    let message = format!(
+        "{} {} per {} is {side} the {level_name} band ({}–{} {} per {}).",
+        amount(rate),
+        e.rate.currency,
+        e.rate_unit.as_str(),
+        amount(band.min.minor),
+        amount(band.max_minor),
+        band.min.currency,
+        band.rate_unit.as_str()
+    );
+    Ok(Some(RateCheck {
+        band,
+        level_name,
+        message,
+    }))
+}
+
+impl Workspace {
+    /// Sets (or replaces) the band of one role level for a currency and unit.
+    pub fn set_pay_band(&mut self, band: &PayBand) -> Result<PayBand> {
+        let currency = clean_currency(&band.min.currency)?;
+        if band.min.minor < 0 || band.max_minor < band.min.minor {
+            return Err(CoreError::Invalid(
+                "A pay band needs 0 ≤ minimum ≤ maximum.".into(),
+            ));
+        }
+        levels::ensure_level(self.conn(), &band.role_id, &band.level_key)?;
+        self.conn().execute(
+            "INSERT INTO pay_band (role_id, level_key, currency, rate_unit, min_minor, max_minor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (role_id, level_key, currency, rate_unit)
+             DO UPDATE SET min_minor = excluded.min_minor, max_minor = excluded.max_minor",
+            params![
+                band.role_id,
+                band.level_key,
+                currency,
+                band.rate_unit.as_str(),
+                band.min.minor,
+                band.max_minor
+            ],
+        )?;
+        Ok(PayBand {
+            min: Money {
+                currency,
+                ..band.min.clone()
+            },
+            ..band.clone()
+        })
+    }
+
+    pub fn pay_bands(&self, role_id: &str) -> Result<Vec<PayBand>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT b.level_key, b.currency, b.rate_unit, b.min_minor, b.max_minor FROM pay_band b
+             LEFT JOIN role_level_name n ON n.role_id = b.role_id AND n.level_key = b.level_key
+             WHERE b.role_id = ?1 ORDER BY n.position, b.currency, b.rate_unit",
+        )?;
+        let rows = stmt.query_map([role_id], |r| {
+            Ok(PayBand {
+                role_id: role_id.into(),
+                level_key: r.get(0)?,
+                min: Money {
+                    minor: r.get(3)?,
+                    currency: r.get(1)?,
+                },
+                max_minor: r.get(4)?,
+                rate_unit: RateUnit::parse(&r.get::<_, String>(2)?).unwrap_or(RateUnit::Hour),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
