@@ -6,10 +6,17 @@ use std::time::{Duration, Instant};
 
 use clap::Subcommand;
 use guildbook_core::ladder::{EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RoleKind};
+use guildbook_core::roster::RosterQuery;
 use guildbook_core::{CoreError, Workspace};
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
+    /// Time roster searches and profile loads on the workspace (seed it first:
+    /// `guildbook seed --contractors 10000`).
+    Roster {
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -17,10 +24,61 @@ pub enum BenchCommand {
     },
 }
 
-pub fn run(command: BenchCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+pub fn run(command: BenchCommand, workspace: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), CoreError> {
     match command {
         BenchCommand::LadderEdit { iterations } => ladder_edit(iterations, out),
+        BenchCommand::Roster { queries } => {
+            let dir = workspace.ok_or_else(|| CoreError::Invalid("bench roster needs --workspace DIR".into()))?;
+            roster(&Workspace::open(dir)?, queries, out)
+        }
     }
+}
+
+/// "p50 1.20 ms, p95 3.40 ms, max 5.00 ms" for a list of timings.
+fn summary(mut times: Vec<Duration>) -> String {
+    times.sort();
+    format!(
+        "p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        percentile(&times, 1.0)
+    )
+}
+
+fn timed<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<(Duration, T), CoreError> {
+    let start = Instant::now();
+    let value = f()?;
+    Ok((start.elapsed(), value))
+}
+
+fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    let everyone = ws.roster(&RosterQuery { include_archived: true, limit: 1, ..Default::default() })?.total;
+    let roles = ws.list_roles(false)?;
+    let words = ["ad", "bo", "cyr", "jon", "mina", "ber", "ström", "payments", "lisbon", "accra", "ito", "sel"];
+    let mut times = Vec::with_capacity(queries);
+    let mut ids = Vec::new();
+    for i in 0..queries {
+        let role = &roles[i % roles.len().max(1)];
+        let q = RosterQuery {
+            text: (i % 4 != 3).then(|| words[i % words.len()].to_string()),
+            role_id: (i % 3 == 0).then(|| role.id.clone()),
+            tag: (i % 5 == 0).then(|| "api".to_string()),
+            offset: if i % 7 == 0 { 200 } else { 0 },
+            ..Default::default()
+        };
+        let (t, page) = timed(|| ws.roster(&q))?;
+        times.push(t);
+        ids.extend(page.rows.into_iter().take(1).map(|r| r.id));
+    }
+    writeln!(out, "roster search ({everyone} contractors, {queries} queries, 200 rows a page): {}", summary(times))
+        .map_err(CoreError::io("Could not write the result"))?;
+    let mut times = Vec::with_capacity(ids.len());
+    for id in &ids {
+        times.push(timed(|| ws.profile(id))?.0);
+    }
+    writeln!(out, "profile with levels, engagements and bands ({} loads): {}", ids.len(), summary(times))
+        .map_err(CoreError::io("Could not write the result"))?;
+    Ok(())
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {

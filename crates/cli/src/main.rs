@@ -41,6 +41,12 @@ enum Command {
         #[command(subcommand)]
         command: contractor::ContractorCommand,
     },
+    /// Fill the workspace with generated contractors (each with a level and three engagements),
+    /// for benchmarks. Creates two roles from the templates if the workspace has none.
+    Seed {
+        #[arg(long)]
+        contractors: u32,
+    },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
         #[command(subcommand)]
@@ -172,7 +178,13 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Contractor { command } => {
             contractor::run(&mut Workspace::open(&dir?)?, command, &mut out)?
         }
-        Command::Bench { command } => bench::run(command, &mut out)?,
+        Command::Seed { contractors } => {
+            let mut ws = Workspace::open(&dir?)?;
+            let started = std::time::Instant::now();
+            let n = guildbook_core::seed::contractors(&mut ws, contractors)?;
+            print(&mut out, format!("seeded {n} contractors in {:.1} s", started.elapsed().as_secs_f64()))?;
+        }
+        Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }
     Ok(())
 }

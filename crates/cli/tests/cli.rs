@@ -267,3 +267,19 @@ fn a_process_killed_halfway_through_a_csv_import_imports_nothing() {
     let out = guildbook(&ws, &["contractor", "import", file.to_str().unwrap()]);
     assert_eq!(stdout(&out), "imported 2000\tskipped 0\n");
 }
+
+#[test]
+fn seed_fills_an_empty_workspace_with_people_in_template_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("bench");
+    assert!(guildbook(&ws, &["init"]).status.success());
+    let out = guildbook(&ws, &["seed", "--contractors", "40"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let roles = stdout(&guildbook(&ws, &["ladder", "list"]));
+    assert_eq!(roles.lines().count(), 2, "a technical and a creative role: {roles}");
+    let people = stdout(&guildbook(&ws, &["contractor", "list", "--all"]));
+    assert_eq!(people.lines().count(), 40);
+    assert!(people.lines().all(|l| l.split('\t').nth(2).is_some_and(|r| r.contains(" · "))), "{people}");
+    let bench = guildbook(&ws, &["bench", "roster", "--queries", "20"]);
+    assert!(stdout(&bench).contains("roster search (40 contractors, 20 queries"), "{}", stdout(&bench));
+}

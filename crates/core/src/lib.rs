@@ -9,6 +9,7 @@ pub mod fault;
 pub mod ladder;
 pub mod recent;
 pub mod roster;
+pub mod seed;
 pub mod store;
 pub mod text;
 pub mod workspace;

@@ -1,0 +1,121 @@
+//! Generated roster data at scale, for benchmarks and load tests: `guildbook seed`. Names, places
+//! and clients are assembled from short invented parts; everything goes in one transaction.
+
+use time::Duration;
+
+use crate::error::Result;
+use crate::ladder::roles::write_tx;
+use crate::ladder::templates::Template;
+use crate::ladder::{Ladder, NewRole, RoleKind};
+use crate::roster::{ContractorInput, ContractorStatus, EngagementInput, EngagementOutcome, Money, RateUnit};
+use crate::workspace::Workspace;
+use crate::{dates, roster};
+
+const FIRST: [&str; 24] = [
+    "Ada", "Bo", "Cyra", "Dario", "Esi", "Fenna", "Goran", "Hiro", "Isla", "Jonas", "Kemi", "Luca", "Mina",
+    "Nils", "Oya", "Pavel", "Rin", "Sami", "Tala", "Ugo", "Vera", "Wim", "Yara", "Zeno",
+];
+const LAST_A: [&str; 12] = ["Al", "Bran", "Cor", "Dal", "Fen", "Gar", "Hol", "Ker", "Lin", "Mor", "Nor", "Sel"];
+const LAST_B: [&str; 10] = ["berg", "ova", "ström", "ez", "ani", "ford", "dottir", "ski", "ley", "ito"];
+const PLACES: [&str; 10] =
+    ["Lisbon", "Tallinn", "Accra", "Busan", "Quito", "Bergen", "Pune", "Cork", "Graz", "Recife"];
+const TAGS: [&str; 12] = [
+    "payments", "api", "mobile", "data", "brand", "research", "accessibility", "infrastructure",
+    "mentor", "on-call", "workshops", "motion",
+];
+const CLIENTS: [&str; 8] =
+    ["Harbour Bank", "Atlas Freight", "Kestrel Games", "Bluebell Energy", "Orchid Travel", "Pine Insurance", "Quarry Media", "Tidewater Retail"];
+
+/// A small deterministic generator, so two seeds of the same size hold the same data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[(self.next() % list.len() as u64) as usize]
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Makes sure the workspace has a technical and a creative role to place people in.
+fn roles(ws: &mut Workspace) -> Result<Vec<Ladder>> {
+    let mut ladders: Vec<Ladder> = ws
+        .list_roles(false)?
+        .iter()
+        .map(|r| ws.ladder(&r.id))
+        .collect::<Result<_>>()?;
+    ladders.retain(|l| !l.content.levels.is_empty());
+    if ladders.is_empty() {
+        for (name, kind, template) in [
+            ("Backend engineer", RoleKind::Technical, Template::Technical),
+            ("Product designer", RoleKind::Creative, Template::Creative),
+        ] {
+            let l = ws.create_role(NewRole { name: name.into(), kind, description: String::new(), template: Some(template) })?;
+            ladders.push(ws.publish_ladder(&l.role.id)?);
+        }
+    }
+    Ok(ladders)
+}
+
+/// Adds `count` contractors, each with a level in one role and three engagements.
+pub fn contractors(ws: &mut Workspace, count: u32) -> Result<u32> {
+    let ladders = roles(ws)?;
+    let today = dates::today();
+    let start_index: u64 = ws.conn().query_row("SELECT count(*) FROM contractor", [], |r| r.get(0))?;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ start_index.wrapping_add(1));
+    let tx = write_tx(ws.conn_mut())?;
+    for n in 0..count as u64 {
+        let i = start_index + n;
+        let name = format!("{} {}{}", rng.pick(&FIRST), rng.pick(&LAST_A), rng.pick(&LAST_B));
+        let tags = (0..1 + rng.below(3)).map(|_| rng.pick(&TAGS).to_string()).collect::<Vec<_>>();
+        let status = match rng.below(20) {
+            0 => ContractorStatus::Archived,
+            1 | 2 => ContractorStatus::Inactive,
+            _ => ContractorStatus::Active,
+        };
+        let input = roster::contractors_clean(&ContractorInput {
+            name,
+            email: format!("person{i}@example.test"),
+            phone: String::new(),
+            location: rng.pick(&PLACES).into(),
+            status: Some(status),
+            tags,
+            notes: String::new(),
+        })?;
+        let id = roster::contractors_insert(&tx, &input)?;
+        let ladder = &ladders[(i % ladders.len() as u64) as usize];
+        let level = &ladder.content.levels[rng.below(ladder.content.levels.len() as u64) as usize];
+        let joined = today - Duration::days(200 + rng.below(900) as i64);
+        roster::levels_insert(&tx, &id, &ladder.role.id, &level.key, &dates::format(joined), "Seeded")?;
+        for k in 0..3i64 {
+            let start = joined + Duration::days(120 * k);
+            let end = start + Duration::days(90 + rng.below(60) as i64);
+            let outcome = if k < 2 { EngagementOutcome::Renewed } else { EngagementOutcome::Open };
+            roster::engagements_insert(
+                &tx,
+                &id,
+                &EngagementInput {
+                    role_id: Some(ladder.role.id.clone()),
+                    client: rng.pick(&CLIENTS).into(),
+                    project: format!("Project {}", rng.below(400)),
+                    start_on: dates::format(start),
+                    end_on: Some(dates::format(end)),
+                    renewal_window_days: 30,
+                    rate: Money { minor: 4500 + 100 * rng.below(60) as i64, currency: "EUR".into() },
+                    rate_unit: RateUnit::Hour,
+                    hours_per_week: Some(20 + rng.below(20) as u32),
+                    outcome,
+                },
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(count)
+}
