@@ -24,11 +24,16 @@ pub enum BenchCommand {
     },
 }
 
-pub fn run(command: BenchCommand, workspace: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), CoreError> {
+pub fn run(
+    command: BenchCommand,
+    workspace: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
     match command {
         BenchCommand::LadderEdit { iterations } => ladder_edit(iterations, out),
         BenchCommand::Roster { queries } => {
-            let dir = workspace.ok_or_else(|| CoreError::Invalid("bench roster needs --workspace DIR".into()))?;
+            let dir = workspace
+                .ok_or_else(|| CoreError::Invalid("bench roster needs --workspace DIR".into()))?;
             roster(&Workspace::open(dir)?, queries, out)
         }
     }
@@ -52,9 +57,18 @@ fn timed<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<(Duration, T), C
 }
 
 fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), CoreError> {
-    let everyone = ws.roster(&RosterQuery { include_archived: true, limit: 1, ..Default::default() })?.total;
+    let everyone = ws
+        .roster(&RosterQuery {
+            include_archived: true,
+            limit: 1,
+            ..Default::default()
+        })?
+        .total;
     let roles = ws.list_roles(false)?;
-    let words = ["ad", "bo", "cyr", "jon", "mina", "ber", "ström", "payments", "lisbon", "accra", "ito", "sel"];
+    let words = [
+        "ad", "bo", "cyr", "jon", "mina", "ber", "ström", "payments", "lisbon", "accra", "ito",
+        "sel",
+    ];
     let mut times = Vec::with_capacity(queries);
     let mut ids = Vec::new();
     for i in 0..queries {
@@ -70,14 +84,23 @@ fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), Cor
         times.push(t);
         ids.extend(page.rows.into_iter().take(1).map(|r| r.id));
     }
-    writeln!(out, "roster search ({everyone} contractors, {queries} queries, 200 rows a page): {}", summary(times))
-        .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(
+        out,
+        "roster search ({everyone} contractors, {queries} queries, 200 rows a page): {}",
+        summary(times)
+    )
+    .map_err(CoreError::io("Could not write the result"))?;
     let mut times = Vec::with_capacity(ids.len());
     for id in &ids {
         times.push(timed(|| ws.profile(id))?.0);
     }
-    writeln!(out, "profile with levels, engagements and bands ({} loads): {}", ids.len(), summary(times))
-        .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(
+        out,
+        "profile with levels, engagements and bands ({} loads): {}",
+        ids.len(),
+        summary(times)
+    )
+    .map_err(CoreError::io("Could not write the result"))?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 mod bench;
 mod contractor;
+mod evidence;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,6 +41,16 @@ enum Command {
     Contractor {
         #[command(subcommand)]
         command: contractor::ContractorCommand,
+    },
+    /// Evidence files in the vault.
+    Evidence {
+        #[command(subcommand)]
+        command: evidence::EvidenceCommand,
+    },
+    /// The evidence vault.
+    Vault {
+        #[command(subcommand)]
+        command: evidence::VaultCommand,
     },
     /// Fill the workspace with generated contractors (each with a level and three engagements),
     /// for benchmarks. Creates two roles from the templates if the workspace has none.
@@ -178,11 +189,23 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Contractor { command } => {
             contractor::run(&mut Workspace::open(&dir?)?, command, &mut out)?
         }
+        Command::Evidence { command } => {
+            evidence::run_evidence(&mut Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Vault { command } => {
+            evidence::run_vault(&Workspace::open(&dir?)?, command, &mut out)?
+        }
         Command::Seed { contractors } => {
             let mut ws = Workspace::open(&dir?)?;
             let started = std::time::Instant::now();
             let n = guildbook_core::seed::contractors(&mut ws, contractors)?;
-            print(&mut out, format!("seeded {n} contractors in {:.1} s", started.elapsed().as_secs_f64()))?;
+            print(
+                &mut out,
+                format!(
+                    "seeded {n} contractors in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                ),
+            )?;
         }
         Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }

@@ -276,10 +276,79 @@ fn seed_fills_an_empty_workspace_with_people_in_template_roles() {
     let out = guildbook(&ws, &["seed", "--contractors", "40"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let roles = stdout(&guildbook(&ws, &["ladder", "list"]));
-    assert_eq!(roles.lines().count(), 2, "a technical and a creative role: {roles}");
+    assert_eq!(
+        roles.lines().count(),
+        2,
+        "a technical and a creative role: {roles}"
+    );
     let people = stdout(&guildbook(&ws, &["contractor", "list", "--all"]));
     assert_eq!(people.lines().count(), 40);
-    assert!(people.lines().all(|l| l.split('\t').nth(2).is_some_and(|r| r.contains(" · "))), "{people}");
+    assert!(
+        people
+            .lines()
+            .all(|l| l.split('\t').nth(2).is_some_and(|r| r.contains(" · "))),
+        "{people}"
+    );
     let bench = guildbook(&ws, &["bench", "roster", "--queries", "20"]);
-    assert!(stdout(&bench).contains("roster search (40 contractors, 20 queries"), "{}", stdout(&bench));
+    assert!(
+        stdout(&bench).contains("roster search (40 contractors, 20 queries"),
+        "{}",
+        stdout(&bench)
+    );
+}
+
+#[test]
+fn evidence_goes_into_the_vault_and_verify_finds_what_was_altered() {
+    let (dir, ws) = demo();
+    let id = stdout(&guildbook(&ws, &["contractor", "search", "Lena"]))
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let a = dir.path().join("moodboard.png");
+    std::fs::write(&a, [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 9, 9]).unwrap();
+    let b = dir.path().join("brief.pdf");
+    std::fs::write(&b, b"%PDF-1.4 a brief").unwrap();
+    let out = guildbook(
+        &ws,
+        &[
+            "evidence",
+            "add",
+            "--contractor",
+            &id,
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = stdout(&out);
+    assert_eq!(lines.lines().count(), 2);
+    assert!(lines.lines().next().unwrap().ends_with("\tmoodboard.png"));
+    let ok = guildbook(&ws, &["vault", "verify"]);
+    assert!(ok.status.success());
+    assert!(stdout(&ok).starts_with("ok: 2 files"), "{}", stdout(&ok));
+
+    let sha = lines
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split('\t')
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let stored = ws.join("vault").join(&sha[..2]).join(&sha[2..4]).join(&sha);
+    std::fs::write(&stored, b"changed behind the app's back").unwrap();
+    let bad = guildbook(&ws, &["vault", "verify"]);
+    assert!(!bad.status.success());
+    assert!(
+        stdout(&bad).contains("corrupt\t")
+            && stdout(&bad).contains("brief.pdf (brief.pdf, Lena Novak)"),
+        "{}",
+        stdout(&bad)
+    );
+    assert!(
+        stderr(&bad).contains("1 of 2 vault files are missing or altered"),
+        "{}",
+        stderr(&bad)
+    );
 }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod error;
+pub mod evidence;
 pub mod fault;
 pub mod ladder;
 pub mod recent;
@@ -12,6 +13,7 @@ pub mod roster;
 pub mod seed;
 pub mod store;
 pub mod text;
+pub mod vault;
 pub mod workspace;
 
 #[cfg(test)]

@@ -7,24 +7,49 @@ use crate::error::Result;
 use crate::ladder::roles::write_tx;
 use crate::ladder::templates::Template;
 use crate::ladder::{Ladder, NewRole, RoleKind};
-use crate::roster::{ContractorInput, ContractorStatus, EngagementInput, EngagementOutcome, Money, RateUnit};
+use crate::roster::{
+    ContractorInput, ContractorStatus, EngagementInput, EngagementOutcome, Money, RateUnit,
+};
 use crate::workspace::Workspace;
 use crate::{dates, roster};
 
 const FIRST: [&str; 24] = [
-    "Ada", "Bo", "Cyra", "Dario", "Esi", "Fenna", "Goran", "Hiro", "Isla", "Jonas", "Kemi", "Luca", "Mina",
-    "Nils", "Oya", "Pavel", "Rin", "Sami", "Tala", "Ugo", "Vera", "Wim", "Yara", "Zeno",
+    "Ada", "Bo", "Cyra", "Dario", "Esi", "Fenna", "Goran", "Hiro", "Isla", "Jonas", "Kemi", "Luca",
+    "Mina", "Nils", "Oya", "Pavel", "Rin", "Sami", "Tala", "Ugo", "Vera", "Wim", "Yara", "Zeno",
 ];
-const LAST_A: [&str; 12] = ["Al", "Bran", "Cor", "Dal", "Fen", "Gar", "Hol", "Ker", "Lin", "Mor", "Nor", "Sel"];
-const LAST_B: [&str; 10] = ["berg", "ova", "ström", "ez", "ani", "ford", "dottir", "ski", "ley", "ito"];
-const PLACES: [&str; 10] =
-    ["Lisbon", "Tallinn", "Accra", "Busan", "Quito", "Bergen", "Pune", "Cork", "Graz", "Recife"];
+const LAST_A: [&str; 12] = [
+    "Al", "Bran", "Cor", "Dal", "Fen", "Gar", "Hol", "Ker", "Lin", "Mor", "Nor", "Sel",
+];
+const LAST_B: [&str; 10] = [
+    "berg", "ova", "ström", "ez", "ani", "ford", "dottir", "ski", "ley", "ito",
+];
+const PLACES: [&str; 10] = [
+    "Lisbon", "Tallinn", "Accra", "Busan", "Quito", "Bergen", "Pune", "Cork", "Graz", "Recife",
+];
 const TAGS: [&str; 12] = [
-    "payments", "api", "mobile", "data", "brand", "research", "accessibility", "infrastructure",
-    "mentor", "on-call", "workshops", "motion",
+    "payments",
+    "api",
+    "mobile",
+    "data",
+    "brand",
+    "research",
+    "accessibility",
+    "infrastructure",
+    "mentor",
+    "on-call",
+    "workshops",
+    "motion",
 ];
-const CLIENTS: [&str; 8] =
-    ["Harbour Bank", "Atlas Freight", "Kestrel Games", "Bluebell Energy", "Orchid Travel", "Pine Insurance", "Quarry Media", "Tidewater Retail"];
+const CLIENTS: [&str; 8] = [
+    "Harbour Bank",
+    "Atlas Freight",
+    "Kestrel Games",
+    "Bluebell Energy",
+    "Orchid Travel",
+    "Pine Insurance",
+    "Quarry Media",
+    "Tidewater Retail",
+];
 
 /// A small deterministic generator, so two seeds of the same size hold the same data.
 struct Rng(u64);
@@ -57,7 +82,12 @@ fn roles(ws: &mut Workspace) -> Result<Vec<Ladder>> {
             ("Backend engineer", RoleKind::Technical, Template::Technical),
             ("Product designer", RoleKind::Creative, Template::Creative),
         ] {
-            let l = ws.create_role(NewRole { name: name.into(), kind, description: String::new(), template: Some(template) })?;
+            let l = ws.create_role(NewRole {
+                name: name.into(),
+                kind,
+                description: String::new(),
+                template: Some(template),
+            })?;
             ladders.push(ws.publish_ladder(&l.role.id)?);
         }
     }
@@ -68,13 +98,22 @@ fn roles(ws: &mut Workspace) -> Result<Vec<Ladder>> {
 pub fn contractors(ws: &mut Workspace, count: u32) -> Result<u32> {
     let ladders = roles(ws)?;
     let today = dates::today();
-    let start_index: u64 = ws.conn().query_row("SELECT count(*) FROM contractor", [], |r| r.get(0))?;
+    let start_index: u64 = ws
+        .conn()
+        .query_row("SELECT count(*) FROM contractor", [], |r| r.get(0))?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ start_index.wrapping_add(1));
     let tx = write_tx(ws.conn_mut())?;
     for n in 0..count as u64 {
         let i = start_index + n;
-        let name = format!("{} {}{}", rng.pick(&FIRST), rng.pick(&LAST_A), rng.pick(&LAST_B));
-        let tags = (0..1 + rng.below(3)).map(|_| rng.pick(&TAGS).to_string()).collect::<Vec<_>>();
+        let name = format!(
+            "{} {}{}",
+            rng.pick(&FIRST),
+            rng.pick(&LAST_A),
+            rng.pick(&LAST_B)
+        );
+        let tags = (0..1 + rng.below(3))
+            .map(|_| rng.pick(&TAGS).to_string())
+            .collect::<Vec<_>>();
         let status = match rng.below(20) {
             0 => ContractorStatus::Archived,
             1 | 2 => ContractorStatus::Inactive,
@@ -93,11 +132,22 @@ pub fn contractors(ws: &mut Workspace, count: u32) -> Result<u32> {
         let ladder = &ladders[(i % ladders.len() as u64) as usize];
         let level = &ladder.content.levels[rng.below(ladder.content.levels.len() as u64) as usize];
         let joined = today - Duration::days(200 + rng.below(900) as i64);
-        roster::levels_insert(&tx, &id, &ladder.role.id, &level.key, &dates::format(joined), "Seeded")?;
+        roster::levels_insert(
+            &tx,
+            &id,
+            &ladder.role.id,
+            &level.key,
+            &dates::format(joined),
+            "Seeded",
+        )?;
         for k in 0..3i64 {
             let start = joined + Duration::days(120 * k);
             let end = start + Duration::days(90 + rng.below(60) as i64);
-            let outcome = if k < 2 { EngagementOutcome::Renewed } else { EngagementOutcome::Open };
+            let outcome = if k < 2 {
+                EngagementOutcome::Renewed
+            } else {
+                EngagementOutcome::Open
+            };
             roster::engagements_insert(
                 &tx,
                 &id,
@@ -108,7 +158,10 @@ pub fn contractors(ws: &mut Workspace, count: u32) -> Result<u32> {
                     start_on: dates::format(start),
                     end_on: Some(dates::format(end)),
                     renewal_window_days: 30,
-                    rate: Money { minor: 4500 + 100 * rng.below(60) as i64, currency: "EUR".into() },
+                    rate: Money {
+                        minor: 4500 + 100 * rng.below(60) as i64,
+                        currency: "EUR".into(),
+                    },
                     rate_unit: RateUnit::Hour,
                     hours_per_week: Some(20 + rng.below(20) as u32),
                     outcome,

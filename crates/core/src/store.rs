@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0002_ladders.sql"),
     ),
     ("0003_roster", include_str!("../migrations/0003_roster.sql")),
+    (
+        "0004_evidence",
+        include_str!("../migrations/0004_evidence.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -14,7 +14,7 @@ pub use contractors::RosterQuery;
 // Bulk writers for the seed generator (they skip the per-call lookups the services do).
 pub(crate) use contractors::{clean_input as contractors_clean, insert as contractors_insert};
 pub(crate) use engagements::insert as engagements_insert;
-pub(crate) use levels::insert_level as levels_insert;
+pub(crate) use levels::{ensure_contractor, insert_level as levels_insert};
 pub use pay::RateCheck;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
