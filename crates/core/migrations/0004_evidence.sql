@@ -30,3 +30,16 @@ CREATE TABLE evidence (
 ) STRICT;
 CREATE INDEX evidence_by_person ON evidence (contractor_id, created_at);
 CREATE INDEX evidence_by_file ON evidence (file_sha256);
+
+-- Which ladder cells an evidence item supports. Keys are the ladder's stable level and domain
+-- keys, so a link made against one version still counts in the next; `version_id` records the
+-- version the person was looking at.
+CREATE TABLE evidence_cell (
+  evidence_id TEXT NOT NULL REFERENCES evidence (id),
+  role_id     TEXT NOT NULL REFERENCES role (id),
+  version_id  TEXT NOT NULL REFERENCES ladder_version (id),
+  level_key   TEXT NOT NULL,
+  domain_key  TEXT NOT NULL,
+  PRIMARY KEY (evidence_id, role_id, level_key, domain_key)
+) STRICT;
+CREATE INDEX evidence_cell_by_cell ON evidence_cell (role_id, level_key, domain_key);

@@ -4,12 +4,15 @@
 
 use ts_rs::TS;
 
+use crate::completeness::{CellProgress, RequirementProgress};
 use crate::error::{ApiError, ErrorCode};
+use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
 use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
 use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
 use crate::roster::*;
+use crate::vault::{StoredFile, VaultProblem, VaultProblemKind, VaultReport};
 use crate::workspace::{AppStatus, WorkspaceInfo};
 
 fn decls() -> String {
@@ -67,6 +70,16 @@ fn decls() -> String {
         CsvRowError,
         CsvPreview,
         CsvImportResult,
+        Impact,
+        EvidenceInput,
+        EvidenceFile,
+        Evidence,
+        StoredFile,
+        VaultProblemKind,
+        VaultProblem,
+        VaultReport,
+        RequirementProgress,
+        CellProgress,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -2,6 +2,7 @@
 //! `guildbook` command line both call. Nothing here knows about Tauri or PDF.
 
 pub mod clock;
+pub mod completeness;
 pub mod dates;
 pub mod demo;
 pub mod error;

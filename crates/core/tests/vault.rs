@@ -269,3 +269,69 @@ fn links_and_testimonials_need_what_makes_them_evidence() {
         )
         .is_err());
 }
+
+#[test]
+fn cell_progress_counts_linked_artifacts_by_kind() {
+    use guildbook_core::ladder::templates::Template;
+    let (dir, mut ws) = common::workspace();
+    let who = person(&mut ws);
+    let ladder = common::role(&mut ws, "Backend engineer", Some(Template::Technical));
+    let ladder = ws.publish_ladder(&ladder.role.id).unwrap();
+    let (engineer, core) = (
+        ladder.content.levels[1].key.clone(),
+        ladder.content.domains[0].key.clone(),
+    );
+    let cell = |ws: &Workspace, ladder| {
+        ws.cell_progress(&who, ladder)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.level_key == engineer && c.domain_key == core)
+            .unwrap()
+    };
+    assert_eq!(
+        cell(&ws, &ladder).summary,
+        "0 of 3 code samples; signed lead assessment missing"
+    );
+
+    let sample = dir.path().join("handler.rs");
+    fs::write(&sample, "fn main() {}").unwrap();
+    let e = ws.add_evidence_file(&who, &sample, None).unwrap();
+    assert_eq!(e.kind, EvidenceKind::CodeSample);
+    ws.link_evidence(
+        &e.id,
+        &ladder.version.id,
+        &[(engineer.clone(), core.clone())],
+    )
+    .unwrap();
+    // A second version of the same artifact does not count twice.
+    fs::write(&sample, "fn main() { println!(); }").unwrap();
+    let v2 = ws.add_revision(&e.id, &sample, "Review comments").unwrap();
+    ws.link_evidence(
+        &v2.id,
+        &ladder.version.id,
+        &[(engineer.clone(), core.clone())],
+    )
+    .unwrap();
+    let progress = cell(&ws, &ladder);
+    assert_eq!(
+        progress.summary,
+        "1 of 3 code samples; signed lead assessment missing"
+    );
+    assert!(!progress.met);
+
+    // Links follow the keys into the next version.
+    let next = ws
+        .edit_ladder(
+            &ladder.role.id,
+            guildbook_core::ladder::LadderEdit::RenameLevel {
+                key: engineer.clone(),
+                name: "Mid".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(cell(&ws, &next).requirements[0].have, 1);
+    let err = ws
+        .link_evidence(&e.id, &ladder.version.id, &[("nope".into(), core.clone())])
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+}

@@ -174,3 +174,39 @@ sample: Array<ContractorInput>,
 errors: Array<CsvRowError>, errorCount: number, };
 
 export type CsvImportResult = { imported: number, skipped: number, };
+
+export type Impact = { metric: string, before: number, after: number, };
+
+export type EvidenceInput = { kind: EvidenceKind, 
+/**
+ * Empty: the file's name.
+ */
+title: string, description: string, url: string | null, impact: Impact | null, };
+
+export type EvidenceFile = { sha256: string, size: number, mediaType: string, name: string, };
+
+export type Evidence = { id: string, contractorId: string, kind: EvidenceKind, title: string, description: string, file: EvidenceFile | null, url: string | null, impact: Impact | null, artifactId: string, revision: number, changeNote: string, createdAt: string, };
+
+export type StoredFile = { sha256: string, size: number, mediaType: string, 
+/**
+ * The same content was already in the vault; nothing new was written.
+ */
+deduplicated: boolean, };
+
+export type VaultProblemKind = "missing" | "corrupt";
+
+export type VaultProblem = { kind: VaultProblemKind, sha256: string, 
+/**
+ * The evidence items that use the file, by title and file name, for the person to recognise.
+ */
+usedBy: Array<string>, };
+
+export type VaultReport = { checked: number, bytes: number, problems: Array<VaultProblem>, };
+
+export type RequirementProgress = { kind: EvidenceKind, required: number, have: number, };
+
+export type CellProgress = { levelKey: string, domainKey: string, requirements: Array<RequirementProgress>, met: boolean, 
+/**
+ * In words, for the grid: "1 of 2 code samples; signed lead assessment missing".
+ */
+summary: string, };
