@@ -110,8 +110,10 @@ describe('career-ladder editor', () => {
     const session = await launch(driver, '[data-testid="ladders-page"]');
     browser = session.browser;
     record('startup-reopen', `relaunch to interactive ladders list (last workspace reopened): ${session.readyMs} ms`);
+    const clicked = performance.now();
     await browser.$('[data-testid="role-row"][data-role-name="Brand designer"]').click();
-    await byId(browser, 'ladder-editor').waitForDisplayed();
+    await byId(browser, 'ladder-grid').waitForDisplayed();
+    record('open-ladder', `ladders list to interactive grid: ${Math.round(performance.now() - clicked)} ms (WebDriver round trips included)`);
     await waitForText(byId(browser, 'version-badge'), 'Published v1');
     await browser.$('[data-testid="level-header"][data-level="Associate designer"]').waitForDisplayed();
     const edited = cell(browser, 'Designer', 'Client interaction');
