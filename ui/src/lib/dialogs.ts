@@ -45,3 +45,16 @@ export async function pickSaveFile(defaultPath: string): Promise<string | null> 
     filters: [{ name: 'Ladder', extensions: ['json'] }]
   });
 }
+
+export async function pickCsvFile(): Promise<string | null> {
+  const stub = stubbed();
+  if (stub.hit) return stub.value;
+  return one(
+    await open({
+      multiple: false,
+      directory: false,
+      title: 'Import contractors from a CSV file',
+      filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }]
+    })
+  );
+}

@@ -29,9 +29,31 @@ pub fn clean_currency(raw: &str) -> Result<String> {
     Ok(c)
 }
 
-/// Minor units as a plain decimal amount ("1234.50"); the UI formats it for the user's locale.
-pub fn amount(minor: i64) -> String {
-    format!("{}.{:02}", minor / 100, (minor % 100).abs())
+/// Digits after the decimal point in a currency (ISO 4217 minor units): 2 unless listed.
+pub fn minor_digits(currency: &str) -> u32 {
+    match currency {
+        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX"
+        | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+        _ => 2,
+    }
+}
+
+/// Minor units as a plain decimal amount in that currency ("1234.50", "1500" for JPY); the UI
+/// formats it for the user's locale.
+pub fn amount(minor: i64, currency: &str) -> String {
+    let digits = minor_digits(currency);
+    if digits == 0 {
+        return minor.to_string();
+    }
+    let unit = 10i64.pow(digits);
+    let sign = if minor < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{:0width$}",
+        (minor / unit).abs(),
+        (minor % unit).abs(),
+        width = digits as usize
+    )
 }
 
 pub(crate) fn band(
@@ -97,11 +119,11 @@ pub(crate) fn check_rate(
     };
     let message = format!(
         "{} {} per {} is {side} the {level_name} band ({}–{} {} per {}).",
-        amount(rate),
+        amount(rate, &e.rate.currency),
         e.rate.currency,
         e.rate_unit.as_str(),
-        amount(band.min.minor),
-        amount(band.max_minor),
+        amount(band.min.minor, &band.min.currency),
+        amount(band.max_minor, &band.min.currency),
         band.min.currency,
         band.rate_unit.as_str()
     );
@@ -164,5 +186,18 @@ impl Workspace {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount;
+
+    #[test]
+    fn amounts_use_the_currency_s_decimals() {
+        assert_eq!(amount(8250, "EUR"), "82.50");
+        assert_eq!(amount(1500, "JPY"), "1500");
+        assert_eq!(amount(12345, "KWD"), "12.345");
+        assert_eq!(amount(-5, "USD"), "-0.05");
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RESULTS, fold, isQuickJumpKey, rank } from './quickJump';
+import { MAX_RESULTS, fold, isQuickJumpKey, jumpEntries, rank } from './quickJump';
 
 const role = (name: string, archived = false) => ({ name, archived });
 const names = (r: { items: { name: string }[] }) => r.items.map((i) => i.name);
@@ -99,5 +99,16 @@ describe('isQuickJumpKey', () => {
   it('finds K by its place on a non-Latin layout, but not where a Latin letter sits there', () => {
     expect(isQuickJumpKey({ key: 'л', code: 'KeyK', ctrlKey: true })).toBe(true);
     expect(isQuickJumpKey({ key: 't', code: 'KeyK', ctrlKey: true })).toBe(false);
+  });
+});
+
+describe('jumpEntries', () => {
+  it('lists roles first, then contractors, each marked with its kind', () => {
+    expect(jumpEntries(['Backend engineer'], ['Amara Okafor', 'Bjørn Halvorsen'])).toEqual([
+      { kind: 'role', item: 'Backend engineer' },
+      { kind: 'contractor', item: 'Amara Okafor' },
+      { kind: 'contractor', item: 'Bjørn Halvorsen' }
+    ]);
+    expect(jumpEntries([], [])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The quick-jump palette's matching, kept pure so it can be tested without a browser.
 import type { KeyInput } from '$lib/ladder/grid';
 
-/** What the palette can jump to. Roles today; contractors and credentials fit the same shape. */
+/** What the palette ranks by name: roles (contractors come ranked from the roster's search). */
 export interface Jumpable {
   name: string;
   archived: boolean;
@@ -58,6 +58,17 @@ export function rank<T extends Jumpable>(all: readonly T[], query: string, limit
     (a, b) => a.tier - b.tier || Number(a.item.archived) - Number(b.item.archived) || byName(a.item, b.item)
   );
   return { items: scored.slice(0, limit).map((s) => s.item), total: scored.length };
+}
+
+/** One line of the palette: a role, or a contractor found by the roster's search. */
+export type JumpEntry<R, C> = { kind: 'role'; item: R } | { kind: 'contractor'; item: C };
+
+/** Roles first, then contractors: the order the palette lists them in and arrows move through. */
+export function jumpEntries<R, C>(roles: readonly R[], contractors: readonly C[]): JumpEntry<R, C>[] {
+  return [
+    ...roles.map((item) => ({ kind: 'role' as const, item })),
+    ...contractors.map((item) => ({ kind: 'contractor' as const, item }))
+  ];
 }
 
 /** Ctrl+K, or ⌘K on a Mac (either modifier is accepted everywhere: keyboards get shared). */

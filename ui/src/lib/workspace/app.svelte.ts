@@ -2,10 +2,16 @@
 import { api, type AppStatus, type WorkspaceInfo } from '$lib/api';
 import { pickFolder } from '$lib/dialogs';
 import { ladders } from '$lib/ladder/session.svelte';
+import { roster } from '$lib/roster/roster.svelte';
 import { toasts } from '$lib/ui/toasts.svelte';
+
+/** The screens of the sidebar. */
+export type Screen = 'ladders' | 'contractors';
 
 class AppState {
   booted = $state(false);
+  /** The sidebar screen shown. */
+  screen = $state<Screen>('ladders');
   status = $state.raw<AppStatus | null>(null);
   workspace = $state.raw<WorkspaceInfo | null>(null);
   /** Why the last workspace could not be reopened at start, if it couldn't. */
@@ -39,6 +45,7 @@ class AppState {
     try {
       const ws = await open();
       ladders.reset();
+      roster.reset();
       this.workspace = ws;
       this.reopenError = null;
       void this.#refreshRecent();
