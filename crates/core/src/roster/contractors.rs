@@ -105,16 +105,17 @@ fn ensure_email_free(conn: &Connection, email: &str, except: Option<&str>) -> Re
     }
 }
 
-/// Inserts a checked contractor; returns the id.
-pub(crate) fn insert(conn: &Connection, c: &ContractorInput) -> Result<String> {
-    ensure_email_free(conn, &c.email, None)?;
-    let id = new_id();
-    let now = clock::now();
-    conn.prepare_cached(
+/// Writes every field of a checked contractor: a new row for `id` when `new`, else an update.
+/// Returns how many rows changed (0: no such contractor).
+fn write(conn: &Connection, id: &str, c: &ContractorInput, new: bool) -> Result<usize> {
+    let sql = if new {
         "INSERT INTO contractor (id, name, email, phone, location, status, tags, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-    )?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+    } else {
+        "UPDATE contractor SET name = ?2, email = ?3, phone = ?4, location = ?5, status = ?6,
+           tags = ?7, notes = ?8, updated_at = ?9 WHERE id = ?1"
+    };
+    Ok(conn.prepare_cached(sql)?.execute(params![
         id,
         c.name,
         c.email,
@@ -123,8 +124,15 @@ pub(crate) fn insert(conn: &Connection, c: &ContractorInput) -> Result<String> {
         c.status.unwrap_or(ContractorStatus::Active).as_str(),
         serde_json::to_string(&c.tags).expect("tags serialise"),
         c.notes,
-        now
-    ])?;
+        clock::now()
+    ])?)
+}
+
+/// Inserts a checked contractor; returns the id.
+pub(crate) fn insert(conn: &Connection, c: &ContractorInput) -> Result<String> {
+    ensure_email_free(conn, &c.email, None)?;
+    let id = new_id();
+    write(conn, &id, c, true)?;
     Ok(id)
 }
 
@@ -169,21 +177,7 @@ impl Workspace {
         let input = clean_input(input)?;
         let tx = write_tx(self.conn_mut())?;
         ensure_email_free(&tx, &input.email, Some(id))?;
-        let changed = tx.execute(
-            "UPDATE contractor SET name = ?2, email = ?3, phone = ?4, location = ?5, status = ?6,
-               tags = ?7, notes = ?8, updated_at = ?9 WHERE id = ?1",
-            params![
-                id,
-                input.name,
-                input.email,
-                input.phone,
-                input.location,
-                input.status.unwrap_or(ContractorStatus::Active).as_str(),
-                serde_json::to_string(&input.tags).expect("tags serialise"),
-                input.notes,
-                clock::now()
-            ],
-        )?;
+        let changed = write(&tx, id, &input, false)?;
         if changed == 0 {
             return Err(CoreError::NotFound(
                 "That contractor no longer exists.".into(),
