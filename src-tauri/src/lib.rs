@@ -4,6 +4,7 @@
 mod commands;
 mod menu;
 mod state;
+mod vault_protocol;
 
 use std::time::Instant;
 
@@ -13,6 +14,7 @@ pub fn run() {
     let started = Instant::now();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .register_uri_scheme_protocol("vault", vault_protocol::handle)
         .setup(move |app| {
             let state = state::AppState::new(app.handle(), started)?;
             app.manage(state);
@@ -55,6 +57,14 @@ pub fn run() {
             commands::roster::pay_band_set,
             commands::roster::contractor_csv_preview,
             commands::roster::contractor_csv_import,
+            commands::evidence::evidence_list,
+            commands::evidence::evidence_add_files,
+            commands::evidence::evidence_add,
+            commands::evidence::evidence_add_revision,
+            commands::evidence::evidence_revisions,
+            commands::evidence::evidence_link,
+            commands::evidence::cell_progress,
+            commands::evidence::vault_verify,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

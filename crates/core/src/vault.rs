@@ -302,3 +302,21 @@ impl Workspace {
         Ok(report)
     }
 }
+
+impl Workspace {
+    /// The bytes and media type of a file the vault holds (for the webview's vault protocol).
+    pub fn vault_file(&self, sha256: &str) -> Result<(String, Vec<u8>)> {
+        let media_type: String = self
+            .conn()
+            .query_row(
+                "SELECT media_type FROM vault_file WHERE sha256 = ?1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That file is not in the vault.".into()))?;
+        let bytes = fs::read(self.vault_path(sha256))
+            .map_err(CoreError::io("The vault file is missing; run Verify vault"))?;
+        Ok((media_type, bytes))
+    }
+}

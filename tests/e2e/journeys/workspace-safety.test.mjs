@@ -70,6 +70,39 @@ describe('workspaces and hostile input', () => {
     await row.waitForDisplayed();
   });
 
+  it('serves vault files to the window by hash, and nothing else', async () => {
+    const cli = join(root, 'target/debug/guildbook');
+    const workspace = join(driver.home, 'Acme workspace');
+    const people = join(driver.home, 'one.csv');
+    writeFileSync(people, 'name,email\nVera Lind,vera@example.org\n');
+    execFileSync(cli, ['--workspace', workspace, 'contractor', 'import', people]);
+    const id = execFileSync(cli, ['--workspace', workspace, 'contractor', 'search', 'vera']).toString().split('\t')[0];
+    const file = join(driver.home, 'sketch.png');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
+    writeFileSync(file, png);
+    const sha = execFileSync(cli, ['--workspace', workspace, 'evidence', 'add', '--contractor', id, file]).toString().split('\t')[1];
+    const fetchAll = (urls) =>
+      browser.executeAsync((list, done) => {
+        Promise.all(
+          list.map((u) =>
+            fetch(u)
+              .then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), bytes: [...new Uint8Array(await r.arrayBuffer())] }))
+              .catch((e) => ({ error: String(e) }))
+          )
+        ).then(done);
+      }, urls);
+    const [ok, traversal, unknown] = await fetchAll([
+      `vault://localhost/${sha}`,
+      'vault://localhost/..%2F..%2Fguildbook.db',
+      `vault://localhost/${'0'.repeat(64)}`
+    ]);
+    assert.equal(ok.status, 200, JSON.stringify(ok));
+    assert.equal(ok.type, 'image/png');
+    assert.deepEqual(ok.bytes, [...png]);
+    assert.equal(traversal.status, 400, JSON.stringify(traversal));
+    assert.equal(unknown.status, 404, JSON.stringify(unknown));
+  });
+
   it('refuses a read-only workspace folder with the reason', async () => {
     const folder = join(driver.home, 'locked');
     mkdirSync(folder);

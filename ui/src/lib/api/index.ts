@@ -1,9 +1,13 @@
 // The one door from the UI to the Rust core. Components call these functions, never `invoke`.
 // Every failure is thrown as an `AppError` carrying the core's `{ code, message }`.
-import { invoke } from '@tauri-apps/api/core';
+import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import type {
   ApiError,
   AppStatus,
+  CellProgress,
+  Evidence,
+  EvidenceInput,
+  VaultReport,
   Contractor,
   ContractorInput,
   ContractorStatus,
@@ -108,5 +112,24 @@ export const api = {
   setPayBand: (band: PayBand) => call<PayBand>('pay_band_set', { band }),
   previewContractorCsv: (path: string) => call<CsvPreview>('contractor_csv_preview', { path }),
   importContractorCsv: (path: string, skipBadRows: boolean) =>
-    call<CsvImportResult>('contractor_csv_import', { path, skipBadRows })
+    call<CsvImportResult>('contractor_csv_import', { path, skipBadRows }),
+
+  evidence: (contractorId: string) => call<Evidence[]>('evidence_list', { contractorId }),
+  addEvidenceFiles: (contractorId: string, paths: string[]) =>
+    call<Evidence[]>('evidence_add_files', { contractorId, paths }),
+  addEvidence: (contractorId: string, input: EvidenceInput) =>
+    call<Evidence>('evidence_add', { contractorId, input }),
+  addRevision: (evidenceId: string, path: string, changeNote: string) =>
+    call<Evidence>('evidence_add_revision', { evidenceId, path, changeNote }),
+  revisions: (artifactId: string) => call<Evidence[]>('evidence_revisions', { artifactId }),
+  linkEvidence: (evidenceId: string, versionId: string, cells: [string, string][]) =>
+    call<void>('evidence_link', { evidenceId, versionId, cells }),
+  cellProgress: (contractorId: string, roleId: string) =>
+    call<CellProgress[]>('cell_progress', { contractorId, roleId }),
+  verifyVault: () => call<VaultReport>('vault_verify')
 };
+
+/** The address the webview reads a vault file from (the `vault` protocol serves it by hash). */
+export function vaultUrl(sha256: string): string {
+  return convertFileSrc(sha256, 'vault');
+}

@@ -1,0 +1,88 @@
+use std::path::PathBuf;
+
+use guildbook_core::completeness::CellProgress;
+use guildbook_core::evidence::{Evidence, EvidenceInput};
+use guildbook_core::vault::VaultReport;
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn evidence_list(
+    state: State<'_, AppState>,
+    contractor_id: String,
+) -> CmdResult<Vec<Evidence>> {
+    state.with(|ws| ws.evidence_for(&contractor_id))
+}
+
+/// Files from the native dialog or dropped on the window, copied into the vault one by one.
+#[tauri::command(async)]
+pub fn evidence_add_files(
+    state: State<'_, AppState>,
+    contractor_id: String,
+    paths: Vec<PathBuf>,
+) -> CmdResult<Vec<Evidence>> {
+    state.with(|ws| {
+        paths
+            .iter()
+            .map(|p| ws.add_evidence_file(&contractor_id, p, None))
+            .collect()
+    })
+}
+
+#[tauri::command(async)]
+pub fn evidence_add(
+    state: State<'_, AppState>,
+    contractor_id: String,
+    input: EvidenceInput,
+) -> CmdResult<Evidence> {
+    state.with(|ws| ws.add_evidence(&contractor_id, &input))
+}
+
+#[tauri::command(async)]
+pub fn evidence_add_revision(
+    state: State<'_, AppState>,
+    evidence_id: String,
+    path: PathBuf,
+    change_note: String,
+) -> CmdResult<Evidence> {
+    state.with(|ws| ws.add_revision(&evidence_id, &path, &change_note))
+}
+
+#[tauri::command(async)]
+pub fn evidence_revisions(
+    state: State<'_, AppState>,
+    artifact_id: String,
+) -> CmdResult<Vec<Evidence>> {
+    state.with(|ws| ws.artifact_revisions(&artifact_id))
+}
+
+/// Links evidence to cells given as (level key, domain key) pairs of one ladder version.
+#[tauri::command(async)]
+pub fn evidence_link(
+    state: State<'_, AppState>,
+    evidence_id: String,
+    version_id: String,
+    cells: Vec<(String, String)>,
+) -> CmdResult<()> {
+    state.with(|ws| ws.link_evidence(&evidence_id, &version_id, &cells))
+}
+
+/// How far a person's evidence meets each cell of a role's current ladder.
+#[tauri::command(async)]
+pub fn cell_progress(
+    state: State<'_, AppState>,
+    contractor_id: String,
+    role_id: String,
+) -> CmdResult<Vec<CellProgress>> {
+    state.with(|ws| {
+        let ladder = ws.ladder(&role_id)?;
+        ws.cell_progress(&contractor_id, &ladder)
+    })
+}
+
+#[tauri::command(async)]
+pub fn vault_verify(state: State<'_, AppState>) -> CmdResult<VaultReport> {
+    state.with(|ws| ws.verify_vault())
+}
