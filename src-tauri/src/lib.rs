@@ -14,7 +14,7 @@ pub fn run() {
     let started = Instant::now();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .register_uri_scheme_protocol("vault", vault_protocol::handle)
+        .register_asynchronous_uri_scheme_protocol("vault", vault_protocol::handle)
         .setup(move |app| {
             let state = state::AppState::new(app.handle(), started)?;
             app.manage(state);

@@ -14,6 +14,7 @@ pub mod roster;
 pub mod seed;
 pub mod store;
 pub mod text;
+pub mod thumbnail;
 pub mod vault;
 pub mod workspace;
 

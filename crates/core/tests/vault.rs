@@ -335,3 +335,44 @@ fn cell_progress_counts_linked_artifacts_by_kind() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
 }
+
+#[test]
+fn thumbnails_are_made_once_small_and_refuse_what_is_not_an_image() {
+    let (dir, mut ws) = common::workspace();
+    let who = person(&mut ws);
+    let photo = dir.path().join("photo.png");
+    image::RgbImage::from_fn(1200, 800, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(&photo)
+    .unwrap();
+    let e = ws.add_evidence_file(&who, &photo, None).unwrap();
+    let (source, thumb) = ws.thumbnail_job(&e.file.as_ref().unwrap().sha256).unwrap();
+    guildbook_core::thumbnail::make(&source, &thumb).unwrap();
+    let t = image::open(&thumb).unwrap();
+    assert_eq!((t.width(), t.height()), (320, 213));
+    let made = fs::metadata(&thumb).unwrap().modified().unwrap();
+    guildbook_core::thumbnail::make(&source, &thumb).unwrap();
+    assert_eq!(
+        fs::metadata(&thumb).unwrap().modified().unwrap(),
+        made,
+        "cached, not made again"
+    );
+
+    // A file that says PNG but is not one gets a clear error and no thumbnail.
+    let fake = dir.path().join("fake.png");
+    fs::write(&fake, [PNG, &[0u8; 64]].concat()).unwrap();
+    let e = ws.add_evidence_file(&who, &fake, None).unwrap();
+    let (source, thumb) = ws.thumbnail_job(&e.file.as_ref().unwrap().sha256).unwrap();
+    let err = guildbook_core::thumbnail::make(&source, &thumb).unwrap_err();
+    assert!(
+        err.to_string().contains("can't be read as an image"),
+        "{err}"
+    );
+    assert!(!thumb.exists());
+
+    let pdf = dir.path().join("brief.pdf");
+    fs::write(&pdf, b"%PDF-1.4").unwrap();
+    let e = ws.add_evidence_file(&who, &pdf, None).unwrap();
+    assert!(ws.thumbnail_job(&e.file.as_ref().unwrap().sha256).is_err());
+}

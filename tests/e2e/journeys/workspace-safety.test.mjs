@@ -77,10 +77,13 @@ describe('workspaces and hostile input', () => {
     writeFileSync(people, 'name,email\nVera Lind,vera@example.org\n');
     execFileSync(cli, ['--workspace', workspace, 'contractor', 'import', people]);
     const id = execFileSync(cli, ['--workspace', workspace, 'contractor', 'search', 'vera']).toString().split('\t')[0];
-    const file = join(driver.home, 'sketch.png');
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
-    writeFileSync(file, png);
-    const sha = execFileSync(cli, ['--workspace', workspace, 'evidence', 'add', '--contractor', id, file]).toString().split('\t')[1];
+    // A real 1×1 PNG, and a file that only starts like one.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const fake = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
+    writeFileSync(join(driver.home, 'dot.png'), png);
+    writeFileSync(join(driver.home, 'fake.png'), fake);
+    const added = execFileSync(cli, ['--workspace', workspace, 'evidence', 'add', '--contractor', id, join(driver.home, 'dot.png'), join(driver.home, 'fake.png')]).toString().trim().split('\n');
+    const [sha, fakeSha] = added.map((line) => line.split('\t')[1]);
     const fetchAll = (urls) =>
       browser.executeAsync((list, done) => {
         Promise.all(
@@ -91,11 +94,16 @@ describe('workspaces and hostile input', () => {
           )
         ).then(done);
       }, urls);
-    const [ok, traversal, unknown] = await fetchAll([
+    const [ok, traversal, unknown, thumb, badThumb] = await fetchAll([
       `vault://localhost/${sha}`,
       'vault://localhost/..%2F..%2Fguildbook.db',
-      `vault://localhost/${'0'.repeat(64)}`
+      `vault://localhost/${'0'.repeat(64)}`,
+      `vault://localhost/${sha}?thumb`,
+      `vault://localhost/${fakeSha}?thumb`
     ]);
+    assert.equal(thumb.status, 200, JSON.stringify(thumb));
+    assert.equal(thumb.type, 'image/png');
+    assert.equal(badThumb.status, 422, 'a broken image gets a clear refusal, not a crash');
     assert.equal(ok.status, 200, JSON.stringify(ok));
     assert.equal(ok.type, 'image/png');
     assert.deepEqual(ok.bytes, [...png]);
