@@ -55,8 +55,11 @@ enum Command {
     /// Fill the workspace with generated contractors (each with a level and three engagements),
     /// for benchmarks. Creates two roles from the templates if the workspace has none.
     Seed {
-        #[arg(long)]
+        #[arg(long, default_value_t = 0)]
         contractors: u32,
+        /// Evidence files (small generated images and PDFs) spread over the contractors.
+        #[arg(long, default_value_t = 0)]
+        evidence: u32,
     },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
@@ -195,17 +198,25 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Vault { command } => {
             evidence::run_vault(&Workspace::open(&dir?)?, command, &mut out)?
         }
-        Command::Seed { contractors } => {
+        Command::Seed {
+            contractors,
+            evidence,
+        } => {
             let mut ws = Workspace::open(&dir?)?;
             let started = std::time::Instant::now();
             let n = guildbook_core::seed::contractors(&mut ws, contractors)?;
-            print(
-                &mut out,
-                format!(
-                    "seeded {n} contractors in {:.1} s",
-                    started.elapsed().as_secs_f64()
-                ),
-            )?;
+            let secs = started.elapsed().as_secs_f64();
+            print(&mut out, format!("seeded {n} contractors in {secs:.1} s"))?;
+            if evidence > 0 {
+                let started = std::time::Instant::now();
+                let n = guildbook_core::seed::evidence(&mut ws, evidence)?;
+                let secs = started.elapsed().as_secs_f64();
+                let rate = n as f64 / secs;
+                print(
+                    &mut out,
+                    format!("seeded {n} evidence files in {secs:.1} s ({rate:.0} files/s)"),
+                )?;
+            }
         }
         Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }

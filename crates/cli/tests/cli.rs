@@ -289,6 +289,19 @@ fn seed_fills_an_empty_workspace_with_people_in_template_roles() {
             .all(|l| l.split('\t').nth(2).is_some_and(|r| r.contains(" · "))),
         "{people}"
     );
+    let out = guildbook(&ws, &["seed", "--evidence", "30"]);
+    assert!(
+        stdout(&out).contains("seeded 30 evidence files"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let verify = guildbook(&ws, &["vault", "verify"]);
+    assert!(
+        stdout(&verify).starts_with("ok: 30 files"),
+        "{}",
+        stdout(&verify)
+    );
     let bench = guildbook(&ws, &["bench", "roster", "--queries", "20"]);
     assert!(
         stdout(&bench).contains("roster search (40 contractors, 20 queries"),

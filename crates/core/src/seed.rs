@@ -172,3 +172,115 @@ pub fn contractors(ws: &mut Workspace, count: u32) -> Result<u32> {
     tx.commit()?;
     Ok(count)
 }
+
+/// A small PNG whose pixels depend on `n`, so every seeded image is a different file.
+fn png_bytes(n: u64) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(24, 16, |x, y| {
+        image::Rgb([
+            (n.wrapping_mul(37) as u8) ^ x as u8,
+            (n >> 8) as u8 ^ y as u8,
+            (n >> 16) as u8,
+        ])
+    });
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("PNG encodes");
+    out
+}
+
+/// A one-page PDF naming the item, so every seeded document is a different file.
+fn pdf_bytes(n: u64) -> Vec<u8> {
+    let text = format!("(Seeded document {n}) Tj");
+    let stream = format!("BT /F1 18 Tf 72 720 Td {text} ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    pdf
+}
+
+/// Adds `count` evidence files (small generated images and PDFs) spread over the contractors,
+/// each linked to a cell of the person's role. Returns how many were added.
+pub fn evidence(ws: &mut Workspace, count: u32) -> Result<u32> {
+    let people: Vec<(String, String)> = {
+        let mut stmt = ws.conn().prepare(
+            "SELECT l.contractor_id, l.role_id FROM contractor_current_level l ORDER BY l.contractor_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if people.is_empty() {
+        return Err(crate::CoreError::Invalid(
+            "Seed contractors first: evidence needs people to belong to.".into(),
+        ));
+    }
+    let mut ladders = std::collections::HashMap::new();
+    let scratch = ws.root().join("vault").join(".incoming");
+    std::fs::create_dir_all(&scratch)
+        .map_err(crate::CoreError::io("Could not prepare the vault"))?;
+    let offset: u64 = ws
+        .conn()
+        .query_row("SELECT count(*) FROM evidence", [], |r| r.get(0))?;
+    let tx_conn = ws.conn();
+    tx_conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| -> Result<()> {
+        for n in 0..count as u64 {
+            let i = offset + n;
+            let (who, role) = &people[(i % people.len() as u64) as usize];
+            let (name, bytes) = if i % 3 == 2 {
+                (format!("brief-{i}.pdf"), pdf_bytes(i))
+            } else {
+                (format!("design-{i}.png"), png_bytes(i))
+            };
+            let path = scratch.join(&name);
+            std::fs::write(&path, &bytes)
+                .map_err(crate::CoreError::io("Could not write a seed file"))?;
+            let e = ws.add_evidence_file(who, &path, None);
+            let _ = std::fs::remove_file(&path);
+            let e = e?;
+            if !ladders.contains_key(role) {
+                ladders.insert(role.clone(), ws.ladder(role)?);
+            }
+            let ladder = &ladders[role];
+            let (levels, domains) = (&ladder.content.levels, &ladder.content.domains);
+            let cell = (
+                levels[(i % levels.len() as u64) as usize].key.clone(),
+                domains[(i / 3 % domains.len() as u64) as usize].key.clone(),
+            );
+            ws.conn().execute(
+                "INSERT OR IGNORE INTO evidence_cell (evidence_id, role_id, version_id, level_key, domain_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![e.id, role, ladder.version.id, cell.0, cell.1],
+            )?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => ws.conn().execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = ws.conn().execute_batch("ROLLBACK");
+            return Err(e);
+        }
+    }
+    Ok(count)
+}
