@@ -1,60 +1,37 @@
 // The only module that opens native file dialogs. Each function returns the chosen path, or null
 // when the user cancels.
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { open, save, type DialogFilter } from '@tauri-apps/plugin-dialog';
 
 /**
  * E2E seam: end-to-end tests cannot drive native dialogs, so a test pushes the answers it wants
  * into `window.__guildbookDialogStub` (a path, or null for "cancelled"); each dialog call takes the
  * next one instead of opening a native dialog.
  */
-function stubbed(): { hit: boolean; value: string | null } {
+async function answer(native: () => Promise<string | string[] | null>): Promise<string | null> {
   const stub = (window as any).__guildbookDialogStub as (string | null)[] | undefined;
-  if (stub && stub.length) return { hit: true, value: stub.shift() ?? null };
-  return { hit: false, value: null };
-}
-
-function one(picked: string | string[] | null): string | null {
+  if (stub && stub.length) return stub.shift() ?? null;
+  const picked = await native();
   return Array.isArray(picked) ? (picked[0] ?? null) : picked;
 }
 
-export async function pickFolder(title: string): Promise<string | null> {
-  const stub = stubbed();
-  if (stub.hit) return stub.value;
-  return one(await open({ directory: true, multiple: false, title }));
+function openFile(title: string, filter: DialogFilter): Promise<string | null> {
+  return answer(() => open({ multiple: false, directory: false, title, filters: [filter] }));
 }
 
-export async function pickLadderFile(): Promise<string | null> {
-  const stub = stubbed();
-  if (stub.hit) return stub.value;
-  return one(
-    await open({
-      multiple: false,
-      directory: false,
-      title: 'Import a ladder',
-      filters: [{ name: 'Ladder', extensions: ['json'] }]
-    })
+export function pickFolder(title: string): Promise<string | null> {
+  return answer(() => open({ directory: true, multiple: false, title }));
+}
+
+export function pickLadderFile(): Promise<string | null> {
+  return openFile('Import a ladder', { name: 'Ladder', extensions: ['json'] });
+}
+
+export function pickSaveFile(defaultPath: string): Promise<string | null> {
+  return answer(() =>
+    save({ title: 'Export the ladder', defaultPath, filters: [{ name: 'Ladder', extensions: ['json'] }] })
   );
 }
 
-export async function pickSaveFile(defaultPath: string): Promise<string | null> {
-  const stub = stubbed();
-  if (stub.hit) return stub.value;
-  return save({
-    title: 'Export the ladder',
-    defaultPath,
-    filters: [{ name: 'Ladder', extensions: ['json'] }]
-  });
-}
-
-export async function pickCsvFile(): Promise<string | null> {
-  const stub = stubbed();
-  if (stub.hit) return stub.value;
-  return one(
-    await open({
-      multiple: false,
-      directory: false,
-      title: 'Import contractors from a CSV file',
-      filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }]
-    })
-  );
+export function pickCsvFile(): Promise<string | null> {
+  return openFile('Import contractors from a CSV file', { name: 'CSV', extensions: ['csv', 'txt'] });
 }
