@@ -92,11 +92,20 @@ fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), Cor
     .map_err(CoreError::io("Could not write the result"))?;
     let mut times = Vec::with_capacity(ids.len());
     for id in &ids {
-        times.push(timed(|| ws.profile(id))?.0);
+        // What the profile page loads: the person, levels, engagements, bands, and how far their
+        // evidence meets each cell of every role they hold.
+        let load = || -> Result<(), CoreError> {
+            let profile = ws.profile(id)?;
+            for level in &profile.contractor.levels {
+                ws.cell_progress(id, &ws.ladder(&level.role_id)?)?;
+            }
+            Ok(())
+        };
+        times.push(timed(load)?.0);
     }
     writeln!(
         out,
-        "profile with levels, engagements and bands ({} loads): {}",
+        "profile with levels, engagements, bands and cell completeness ({} loads): {}",
         ids.len(),
         summary(times)
     )

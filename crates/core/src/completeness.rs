@@ -107,9 +107,11 @@ impl Workspace {
         // (level, domain, kind) -> how many distinct artifacts are linked to the cell.
         let mut have: HashMap<(String, String, String), u32> = HashMap::new();
         let mut stmt = self.conn().prepare_cached(
+            // Start from the person's evidence (a few dozen rows), not from the role's links (which
+            // may be hundreds of thousands): the unary + keeps SQLite off the role index.
             "SELECT l.level_key, l.domain_key, e.kind, count(DISTINCT e.artifact_id)
-             FROM evidence_cell l JOIN evidence e ON e.id = l.evidence_id
-             WHERE e.contractor_id = ?1 AND l.role_id = ?2
+             FROM evidence e JOIN evidence_cell l ON l.evidence_id = e.id
+             WHERE e.contractor_id = ?1 AND +l.role_id = ?2
              GROUP BY l.level_key, l.domain_key, e.kind",
         )?;
         let rows = stmt.query_map(params![contractor_id, ladder.role.id], |r| {
