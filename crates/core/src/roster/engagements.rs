@@ -60,19 +60,26 @@ pub(crate) fn clean(e: &EngagementInput) -> Result<EngagementInput> {
     })
 }
 
-pub(crate) fn insert(
+/// Writes every field of a checked engagement: a new row for `id` (of `contractor_id`) when `new`,
+/// else an update of `id`. Returns how many rows changed (0: no such engagement).
+fn write(
     conn: &Connection,
-    contractor_id: &str,
+    id: &str,
+    contractor_id: Option<&str>,
     e: &EngagementInput,
-) -> Result<String> {
-    let id = new_id();
-    let now = clock::now();
-    conn.prepare_cached(
+    new: bool,
+) -> Result<usize> {
+    let sql = if new {
         "INSERT INTO engagement (id, contractor_id, role_id, client, project, start_on, end_on,
            renewal_window_days, rate_minor, currency, rate_unit, hours_per_week, outcome, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-    )?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+    } else {
+        "UPDATE engagement SET role_id = ?3, client = ?4, project = ?5, start_on = ?6, end_on = ?7,
+           renewal_window_days = ?8, rate_minor = ?9, currency = ?10, rate_unit = ?11,
+           hours_per_week = ?12, outcome = ?13, updated_at = ?14
+         WHERE id = ?1 AND (?2 IS NULL OR contractor_id = ?2)"
+    };
+    Ok(conn.prepare_cached(sql)?.execute(params![
         id,
         contractor_id,
         e.role_id,
@@ -86,8 +93,17 @@ pub(crate) fn insert(
         e.rate_unit.as_str(),
         e.hours_per_week,
         e.outcome.as_str(),
-        now
-    ])?;
+        clock::now()
+    ])?)
+}
+
+pub(crate) fn insert(
+    conn: &Connection,
+    contractor_id: &str,
+    e: &EngagementInput,
+) -> Result<String> {
+    let id = new_id();
+    write(conn, &id, Some(contractor_id), e, true)?;
     Ok(id)
 }
 
@@ -158,26 +174,7 @@ impl Workspace {
     pub fn update_engagement(&mut self, id: &str, input: &EngagementInput) -> Result<Engagement> {
         let input = clean(input)?;
         ensure_role(self.conn(), &input)?;
-        let changed = self.conn().execute(
-            "UPDATE engagement SET role_id = ?2, client = ?3, project = ?4, start_on = ?5, end_on = ?6,
-               renewal_window_days = ?7, rate_minor = ?8, currency = ?9, rate_unit = ?10,
-               hours_per_week = ?11, outcome = ?12, updated_at = ?13 WHERE id = ?1",
-            params![
-                id,
-                input.role_id,
-                input.client,
-                input.project,
-                input.start_on,
-                input.end_on,
-                input.renewal_window_days,
-                input.rate.minor,
-                input.rate.currency,
-                input.rate_unit.as_str(),
-                input.hours_per_week,
-                input.outcome.as_str(),
-                clock::now()
-            ],
-        )?;
+        let changed = write(self.conn(), id, None, &input, false)?;
         if changed == 0 {
             return Err(CoreError::NotFound(
                 "That engagement no longer exists.".into(),
