@@ -99,6 +99,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`guildbook … | head`): nothing is wrong, stop quietly.
+        Err(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             let message = err.to_string().replace('\n', " ");
             eprintln!("guildbook: {message}");

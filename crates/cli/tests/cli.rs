@@ -365,3 +365,27 @@ fn evidence_goes_into_the_vault_and_verify_finds_what_was_altered() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("many");
+    assert!(guildbook(&ws, &["init"]).status.success());
+    assert!(guildbook(&ws, &["seed", "--contractors", "3000"])
+        .status
+        .success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_guildbook"))
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["contractor", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // read a little, then hang up
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "like `| head`: no complaint");
+}
