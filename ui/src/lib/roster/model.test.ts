@@ -83,14 +83,22 @@ const engagement = (over: Partial<Engagement>): Engagement => ({
 });
 
 describe('currentEngagement', () => {
-  it('is the open engagement that started last', () => {
+  it('is the open engagement running today, else the next, else the last started', () => {
     const list = [
       engagement({ id: 'a', startOn: '2026-03-01', outcome: 'ended' }),
-      engagement({ id: 'b', startOn: '2025-06-01' }),
-      engagement({ id: 'c', startOn: '2026-01-15' }),
-      engagement({ id: 'd', startOn: '2026-05-01', outcome: 'renewed' })
+      engagement({ id: 'b', startOn: '2025-06-01', endOn: '2025-12-31' }),
+      engagement({ id: 'c', startOn: '2026-01-15', endOn: '2026-12-31' }),
+      engagement({ id: 'd', startOn: '2026-05-01', outcome: 'renewed' }),
+      engagement({ id: 'e', startOn: '2027-01-04', endOn: '2027-06-30' }),
+      engagement({ id: 'f', startOn: '2027-03-01', endOn: null })
     ];
-    expect(currentEngagement(list)?.id).toBe('c');
+    expect(currentEngagement(list, '2026-11-25')?.id).toBe('c');
+    // Nothing running: the next to start.
+    expect(currentEngagement(list, '2027-01-01')?.id).toBe('e');
+    // An open-ended engagement runs on.
+    expect(currentEngagement(list, '2028-01-01')?.id).toBe('f');
+    // Only past ones: the last started.
+    expect(currentEngagement(list.slice(0, 2), '2026-11-25')?.id).toBe('b');
     expect(currentEngagement([engagement({ outcome: 'ended' })])).toBeNull();
     expect(currentEngagement([])).toBeNull();
   });

@@ -113,14 +113,25 @@ export function noMatchMessage(f: RosterFilters, roleName = '', levelName = ''):
 
 // ---- a profile ---------------------------------------------------------------------------------
 
-/** The engagement the header shows: the open one that started last. */
-export function currentEngagement(list: readonly Engagement[]): Engagement | null {
-  let best: Engagement | null = null;
-  for (const e of list) {
-    if (e.outcome !== 'open') continue;
-    if (!best || e.startOn > best.startOn) best = e;
-  }
-  return best;
+/** Today as YYYY-MM-DD in the user's time zone (engagement dates are calendar dates). */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The engagement the header shows: of the open ones, the one running today (the latest started if
+ * several), else the next to start, else the one that started last.
+ */
+export function currentEngagement(list: readonly Engagement[], today = localToday()): Engagement | null {
+  const open = list.filter((e) => e.outcome === 'open');
+  const latestStart = (a: Engagement, b: Engagement) => (a.startOn > b.startOn ? a : b);
+  const running = open.filter((e) => e.startOn <= today && (!e.endOn || e.endOn >= today));
+  if (running.length) return running.reduce(latestStart);
+  const upcoming = open.filter((e) => e.startOn > today);
+  if (upcoming.length) return upcoming.reduce((a, b) => (a.startOn < b.startOn ? a : b));
+  return open.length ? open.reduce(latestStart) : null;
 }
 
 /**
