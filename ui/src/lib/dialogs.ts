@@ -4,8 +4,8 @@ import { open, save, type DialogFilter } from '@tauri-apps/plugin-dialog';
 
 /**
  * E2E seam: end-to-end tests cannot drive native dialogs, so a test pushes the answers it wants
- * into `window.__guildbookDialogStub` (a path, or null for "cancelled"); each dialog call takes the
- * next one instead of opening a native dialog.
+ * into `window.__guildbookDialogStub` (a path, or null for "cancelled"; for pickEvidenceFiles also
+ * an array of paths); each dialog call takes the next one instead of opening a native dialog.
  */
 async function answer(native: () => Promise<string | string[] | null>): Promise<string | null> {
   const stub = (window as any).__guildbookDialogStub as (string | null)[] | undefined;
@@ -34,4 +34,18 @@ export function pickSaveFile(defaultPath: string): Promise<string | null> {
 
 export function pickCsvFile(): Promise<string | null> {
   return openFile('Import contractors from a CSV file', { name: 'CSV', extensions: ['csv', 'txt'] });
+}
+
+/**
+ * Evidence files to add: every chosen path, or null when cancelled. A stub entry may be an array
+ * of paths or a single path (null: cancelled).
+ */
+export async function pickEvidenceFiles(): Promise<string[] | null> {
+  const stub = (window as any).__guildbookDialogStub as (string | string[] | null)[] | undefined;
+  let picked: string | string[] | null;
+  if (stub && stub.length) picked = stub.shift() ?? null;
+  else picked = await open({ multiple: true, directory: false, title: 'Add evidence files' });
+  if (picked === null) return null;
+  const paths = Array.isArray(picked) ? picked : [picked];
+  return paths.length ? paths : null;
 }
