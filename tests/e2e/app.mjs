@@ -59,6 +59,15 @@ export async function launch(driver, readySelector = '[data-testid="welcome"], [
 
 export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
+/** A fresh app (own settings folder) opened on the demo workspace from the first-launch screen. */
+export async function openDemo(name) {
+  const driver = await startDriver(name);
+  const { browser } = await launch(driver);
+  await byId(browser, 'open-demo').click();
+  await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+  return { driver, browser };
+}
+
 /**
  * Saves a screenshot into test-output/. Under X it grabs the screen as a person sees it: WebDriver's
  * own screenshot leaves out modal dialogs (the browser's top layer) and the native menu bar.

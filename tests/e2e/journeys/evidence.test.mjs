@@ -5,17 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answerNextDialogs, byId, launch, screenshot, startDriver, waitForText } from '../app.mjs';
+import { answerNextDialogs, byId, openDemo, screenshot, waitForText } from '../app.mjs';
 
 describe('evidence', () => {
   let driver;
   let browser;
 
   before(async () => {
-    driver = await startDriver('evidence');
-    ({ browser } = await launch(driver));
-    await byId(browser, 'open-demo').click();
-    await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+    ({ driver, browser } = await openDemo('evidence'));
   });
   after(async () => {
     await browser?.deleteSession().catch(() => {});

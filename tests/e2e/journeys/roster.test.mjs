@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answerNextDialogs, byId, launch, screenshot, startDriver, waitForText } from '../app.mjs';
+import { answerNextDialogs, byId, launch, openDemo, screenshot, waitForText } from '../app.mjs';
 
 describe('contractor roster', () => {
   let driver;
@@ -23,10 +23,7 @@ describe('contractor roster', () => {
   };
 
   before(async () => {
-    driver = await startDriver('roster');
-    ({ browser } = await launch(driver));
-    await byId(browser, 'open-demo').click();
-    await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+    ({ driver, browser } = await openDemo('roster'));
   });
   after(async () => {
     await browser?.deleteSession().catch(() => {});
