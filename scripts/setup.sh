@@ -36,6 +36,14 @@ if ! command -v node >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
 fi
 
+# The UI toolchain (Vite 7) needs Node.js 20 or newer; older distributions ship 18.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  log "Node.js $node_major is too old: installing Node.js 20 from the npm registry"
+  npm install -g node@20
+  hash -r
+fi
+
 if [ "${GUILDBOOK_SETUP_E2E:-0}" = "1" ] && ! command -v tauri-driver >/dev/null 2>&1; then
   log "installing tauri-driver (WebDriver bridge for end-to-end tests)"
   cargo install tauri-driver --locked
