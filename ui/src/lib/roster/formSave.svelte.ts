@@ -25,4 +25,22 @@ export class FormSave {
       this.saving = false;
     }
   }
+
+  /**
+   * Saves what a local check produced, or shows its field errors instead (and no save error).
+   * `showErrors` receives the errors, or an empty object when the check passed.
+   */
+  async runChecked<I, E extends object>(
+    checked: { input: I } | { errors: E },
+    showErrors: (errors: E | Record<string, never>) => void,
+    work: (input: I) => Promise<void>
+  ): Promise<void> {
+    if ('errors' in checked) {
+      showErrors(checked.errors);
+      this.error = null;
+      return;
+    }
+    showErrors({});
+    await this.run(() => work(checked.input));
+  }
 }
