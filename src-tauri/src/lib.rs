@@ -64,7 +64,17 @@ pub fn run() {
             commands::evidence::evidence_revisions,
             commands::evidence::evidence_link,
             commands::evidence::cell_progress,
+            commands::evidence::evidence_unlink,
             commands::evidence::vault_verify,
+            commands::review::portfolio,
+            commands::review::evidence_rubric,
+            commands::review::annotations,
+            commands::review::annotation_add,
+            commands::review::annotation_delete,
+            commands::review::review_decide,
+            commands::review::review_decisions,
+            commands::review::critiques,
+            commands::review::critique_save,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

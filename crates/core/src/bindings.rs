@@ -5,12 +5,14 @@
 use ts_rs::TS;
 
 use crate::completeness::{CellProgress, RequirementProgress};
+use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::error::{ApiError, ErrorCode};
 use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
 use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
 use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
+use crate::review::*;
 use crate::roster::*;
 use crate::vault::{StoredFile, VaultProblem, VaultProblemKind, VaultReport};
 use crate::workspace::{AppStatus, WorkspaceInfo};
@@ -80,6 +82,19 @@ fn decls() -> String {
         VaultReport,
         RequirementProgress,
         CellProgress,
+        Shape,
+        Region,
+        CellRef,
+        RubricCell,
+        AnnotationInput,
+        Annotation,
+        Decision,
+        DecisionInput,
+        ReviewDecision,
+        PortfolioItem,
+        CritiqueInput,
+        DiscussedArtifact,
+        CritiqueSession,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod completeness;
+pub mod critique;
 pub mod dates;
 pub mod demo;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod evidence;
 pub mod fault;
 pub mod ladder;
 pub mod recent;
+pub mod review;
 pub mod roster;
 pub mod seed;
 pub mod store;

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_evidence",
         include_str!("../migrations/0004_evidence.sql"),
     ),
+    ("0005_review", include_str!("../migrations/0005_review.sql")),
 ];
 
 pub fn latest_version() -> u32 {

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 
 use guildbook_core::completeness::CellProgress;
 use guildbook_core::evidence::{Evidence, EvidenceInput};
+use guildbook_core::review::CellRef;
 use guildbook_core::vault::VaultReport;
 use tauri::State;
 
@@ -16,19 +17,16 @@ pub fn evidence_list(
     state.with(|ws| ws.evidence_for(&contractor_id))
 }
 
-/// Files from the native dialog or dropped on the window, copied into the vault one by one.
+/// Files from the native dialog or dropped on the window, copied into the vault one by one;
+/// dropped on a ladder cell, they are linked to it too.
 #[tauri::command(async)]
 pub fn evidence_add_files(
     state: State<'_, AppState>,
     contractor_id: String,
     paths: Vec<PathBuf>,
+    cell: Option<CellRef>,
 ) -> CmdResult<Vec<Evidence>> {
-    state.with(|ws| {
-        paths
-            .iter()
-            .map(|p| ws.add_evidence_file(&contractor_id, p, None))
-            .collect()
-    })
+    state.with(|ws| ws.add_evidence_files(&contractor_id, &paths, cell.as_ref()))
 }
 
 #[tauri::command(async)]
@@ -67,6 +65,17 @@ pub fn evidence_link(
     cells: Vec<(String, String)>,
 ) -> CmdResult<()> {
     state.with(|ws| ws.link_evidence(&evidence_id, &version_id, &cells))
+}
+
+#[tauri::command(async)]
+pub fn evidence_unlink(
+    state: State<'_, AppState>,
+    evidence_id: String,
+    role_id: String,
+    level_key: String,
+    domain_key: String,
+) -> CmdResult<()> {
+    state.with(|ws| ws.unlink_evidence(&evidence_id, &role_id, &level_key, &domain_key))
 }
 
 /// How far a person's evidence meets each cell of a role's current ladder.

@@ -3,6 +3,7 @@
 
 pub mod evidence;
 pub mod ladder;
+pub mod review;
 pub mod roster;
 pub mod workspace;
 

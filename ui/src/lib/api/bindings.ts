@@ -210,3 +210,41 @@ export type CellProgress = { levelKey: string, domainKey: string, requirements: 
  * In words, for the grid: "1 of 2 code samples; signed lead assessment missing".
  */
 summary: string, };
+
+export type Shape = "rect" | "pin";
+
+export type Region = { page: number, shape: Shape, x: number, y: number, w: number, h: number, };
+
+export type CellRef = { versionId: string, levelKey: string, domainKey: string, };
+
+export type RubricCell = { cell: CellRef, roleId: string, roleName: string, levelName: string, domainName: string, outcomes: Array<string>, evidence: Array<EvidenceRequirement>, };
+
+export type AnnotationInput = { region: Region, comment: string, cell: CellRef | null, author: string, };
+
+export type Annotation = { id: string, evidenceId: string, region: Region, comment: string, cell: RubricCell | null, author: string, createdAt: string, };
+
+export type Decision = "approved" | "changes_requested";
+
+export type DecisionInput = { decision: Decision, reason: string, reviewer: string, };
+
+export type ReviewDecision = { id: string, evidenceId: string, decision: Decision, reason: string, reviewer: string, decidedAt: string, };
+
+export type PortfolioItem = { evidence: Evidence, versions: number, annotations: number, decision: ReviewDecision | null, };
+
+export type CritiqueInput = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+heldOn: string, attendees: Array<string>, notes: string, outcome: string, 
+/**
+ * Artifacts discussed (an artifact covers all its versions).
+ */
+artifactIds: Array<string>, };
+
+export type DiscussedArtifact = { artifactId: string, title: string, 
+/**
+ * The newest version's file, for a thumbnail.
+ */
+fileSha256: string | null, };
+
+export type CritiqueSession = { id: string, contractorId: string, heldOn: string, attendees: Array<string>, notes: string, outcome: string, artifacts: Array<DiscussedArtifact>, createdAt: string, };

@@ -4,7 +4,16 @@ import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import type {
   ApiError,
   AppStatus,
+  Annotation,
+  AnnotationInput,
   CellProgress,
+  CellRef,
+  CritiqueInput,
+  CritiqueSession,
+  DecisionInput,
+  PortfolioItem,
+  ReviewDecision,
+  RubricCell,
   Evidence,
   EvidenceInput,
   VaultReport,
@@ -115,8 +124,9 @@ export const api = {
     call<CsvImportResult>('contractor_csv_import', { path, skipBadRows }),
 
   evidence: (contractorId: string) => call<Evidence[]>('evidence_list', { contractorId }),
-  addEvidenceFiles: (contractorId: string, paths: string[]) =>
-    call<Evidence[]>('evidence_add_files', { contractorId, paths }),
+  /** Dropped on a ladder cell, the files are linked to that cell as well. */
+  addEvidenceFiles: (contractorId: string, paths: string[], cell?: CellRef) =>
+    call<Evidence[]>('evidence_add_files', { contractorId, paths, cell: cell ?? null }),
   addEvidence: (contractorId: string, input: EvidenceInput) =>
     call<Evidence>('evidence_add', { contractorId, input }),
   addRevision: (evidenceId: string, path: string, changeNote: string) =>
@@ -126,7 +136,24 @@ export const api = {
     call<void>('evidence_link', { evidenceId, versionId, cells }),
   cellProgress: (contractorId: string, roleId: string) =>
     call<CellProgress[]>('cell_progress', { contractorId, roleId }),
-  verifyVault: () => call<VaultReport>('vault_verify')
+  unlinkEvidence: (evidenceId: string, roleId: string, levelKey: string, domainKey: string) =>
+    call<void>('evidence_unlink', { evidenceId, roleId, levelKey, domainKey }),
+  verifyVault: () => call<VaultReport>('vault_verify'),
+
+  portfolio: (contractorId: string) => call<PortfolioItem[]>('portfolio', { contractorId }),
+  /** The ladder cells an evidence item is linked to, with their outcomes. */
+  evidenceRubric: (evidenceId: string) => call<RubricCell[]>('evidence_rubric', { evidenceId }),
+  annotations: (evidenceId: string) => call<Annotation[]>('annotations', { evidenceId }),
+  addAnnotation: (evidenceId: string, input: AnnotationInput) =>
+    call<Annotation>('annotation_add', { evidenceId, input }),
+  deleteAnnotation: (id: string) => call<void>('annotation_delete', { id }),
+  decide: (evidenceId: string, input: DecisionInput) =>
+    call<ReviewDecision>('review_decide', { evidenceId, input }),
+  decisions: (evidenceId: string) => call<ReviewDecision[]>('review_decisions', { evidenceId }),
+  critiques: (contractorId: string) => call<CritiqueSession[]>('critiques', { contractorId }),
+  /** Creates a session when `id` is null, otherwise replaces its details. */
+  saveCritique: (contractorId: string, id: string | null, input: CritiqueInput) =>
+    call<CritiqueSession>('critique_save', { contractorId, id, input })
 };
 
 /** The address the webview reads a vault file from (the `vault` protocol serves it by hash). */
