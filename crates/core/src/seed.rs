@@ -190,34 +190,7 @@ fn png_bytes(n: u64) -> Vec<u8> {
 
 /// A one-page PDF naming the item, so every seeded document is a different file.
 fn pdf_bytes(n: u64) -> Vec<u8> {
-    let text = format!("(Seeded document {n}) Tj");
-    let stream = format!("BT /F1 18 Tf 72 720 Td {text} ET");
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-    ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).into_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for o in offsets {
-        pdf.extend(format!("{o:010} 00000 n \n").into_bytes());
-    }
-    pdf.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .into_bytes(),
-    );
-    pdf
+    crate::demo::artwork::pdf(&[format!("BT /F1 18 Tf 72 720 Td (Seeded document {n}) Tj ET")])
 }
 
 /// Adds `count` evidence files (small generated images and PDFs) spread over the contractors,

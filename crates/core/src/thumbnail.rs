@@ -1,5 +1,6 @@
-//! Thumbnails of image evidence (PNG, JPEG, WebP, GIF), made once and cached in the vault's
-//! `.thumbs` folder. Decoding is bounded, so a hostile "image" can't take the machine's memory.
+//! Thumbnails of image evidence (PNG, JPEG, WebP, GIF) and of the first page of PDFs, made once
+//! and cached in the vault's `.thumbs` folder. Decoding is bounded, so a hostile "image" can't take
+//! the machine's memory, and a PDF the rasteriser chokes on gives an error, never a crash.
 
 use std::fs;
 use std::io::Cursor;
@@ -15,19 +16,45 @@ use crate::workspace::{Workspace, VAULT_DIR};
 pub const SIZE: u32 = 320;
 const MAX_PIXELS_SIDE: u32 = 20_000;
 const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+/// PDFs are read whole to be rasterised; bigger ones get no thumbnail.
+const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
+
+pub const PDF: &str = "application/pdf";
 
 pub fn is_thumbnailable(media_type: &str) -> bool {
     matches!(
         media_type,
-        "image/png" | "image/jpeg" | "image/webp" | "image/gif"
+        "image/png" | "image/jpeg" | "image/webp" | "image/gif" | PDF
     )
 }
 
-/// Writes a PNG thumbnail of `source` to `dest` (atomically), unless `dest` exists already.
-pub fn make(source: &Path, dest: &Path) -> Result<()> {
-    if dest.is_file() {
+/// A thumbnail to make: read `source`, write `dest`.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub source: PathBuf,
+    pub dest: PathBuf,
+    pub pdf: bool,
+}
+
+/// Writes a PNG thumbnail of the job's source to its destination (atomically), unless it exists
+/// already.
+pub fn make(job: &Job) -> Result<()> {
+    if job.dest.is_file() {
         return Ok(());
     }
+    let png = if job.pdf {
+        pdf_first_page(&job.source)?
+    } else {
+        image_thumbnail(&job.source)?
+    };
+    let dir = job.dest.parent().expect("thumbnail paths have parents");
+    fs::create_dir_all(dir).map_err(CoreError::io("Could not write the thumbnail"))?;
+    let tmp = dir.join(format!(".{}.partial", new_id()));
+    fs::write(&tmp, &png).map_err(CoreError::io("Could not write the thumbnail"))?;
+    fs::rename(&tmp, &job.dest).map_err(CoreError::io("Could not write the thumbnail"))
+}
+
+fn image_thumbnail(source: &Path) -> Result<Vec<u8>> {
     let unreadable = |e: &dyn std::fmt::Display| {
         CoreError::Invalid(format!("This file can't be read as an image ({e})."))
     };
@@ -46,11 +73,50 @@ pub fn make(source: &Path, dest: &Path) -> Result<()> {
     thumb
         .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
         .map_err(|e| unreadable(&e))?;
-    let dir = dest.parent().expect("thumbnail paths have parents");
-    fs::create_dir_all(dir).map_err(CoreError::io("Could not write the thumbnail"))?;
-    let tmp = dir.join(format!(".{}.partial", new_id()));
-    fs::write(&tmp, &png).map_err(CoreError::io("Could not write the thumbnail"))?;
-    fs::rename(&tmp, dest).map_err(CoreError::io("Could not write the thumbnail"))
+    Ok(png)
+}
+
+/// The first page of a PDF, scaled so its longer side is `SIZE` pixels, on white.
+fn pdf_first_page(source: &Path) -> Result<Vec<u8>> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
+
+    let unreadable = |why: &str| CoreError::Invalid(format!("This PDF can't be previewed ({why})."));
+    let size = fs::metadata(source)
+        .map_err(CoreError::io("Could not open the vault file"))?
+        .len();
+    if size > MAX_PDF_BYTES {
+        return Err(unreadable("too large to preview"));
+    }
+    let bytes = fs::read(source).map_err(CoreError::io("Could not read the vault file"))?;
+    // The rasteriser is young; a malformed file must cost a placeholder, not the app.
+    let rendered = std::panic::catch_unwind(move || -> Result<Vec<u8>> {
+        let pdf = Pdf::new(bytes).map_err(|e| match e {
+            hayro::hayro_syntax::LoadPdfError::Decryption(_) => unreadable("it is encrypted"),
+            hayro::hayro_syntax::LoadPdfError::Invalid => unreadable("it is damaged or not a PDF"),
+        })?;
+        let page = pdf.pages().first().ok_or_else(|| unreadable("it has no pages"))?;
+        let (w, h) = page.render_dimensions();
+        if !(w.is_finite() && h.is_finite()) || w < 1.0 || h < 1.0 {
+            return Err(unreadable("its first page has no size"));
+        }
+        let scale = SIZE as f32 / w.max(h);
+        let pixmap = render(
+            page,
+            &RenderCache::new(),
+            &InterpreterSettings::default(),
+            &RenderSettings::default(),
+            &PixmapSettings {
+                x_scale: scale,
+                y_scale: scale,
+                bg_color: WHITE,
+            },
+        );
+        pixmap.into_png().map_err(|e| unreadable(&e.to_string()))
+    });
+    rendered.unwrap_or_else(|_| Err(unreadable("the renderer could not read it")))
 }
 
 impl Workspace {
@@ -62,15 +128,19 @@ impl Workspace {
             .join(format!("{sha256}-{SIZE}.png"))
     }
 
-    /// The vault file and thumbnail paths for `sha256`, checked to be an image the app previews.
-    /// Callers make the thumbnail (slow) without holding the workspace.
-    pub fn thumbnail_job(&self, sha256: &str) -> Result<(PathBuf, PathBuf)> {
+    /// The thumbnail to make for `sha256`, checked to be a file the app previews. Callers make
+    /// it (slow) without holding the workspace.
+    pub fn thumbnail_job(&self, sha256: &str) -> Result<Job> {
         let (media_type, _) = self.vault_file_info(sha256)?;
         if !is_thumbnailable(&media_type) {
             return Err(CoreError::Invalid(format!(
                 "No thumbnail is made for {media_type} files."
             )));
         }
-        Ok((self.vault_path(sha256), self.thumbnail_path(sha256)))
+        Ok(Job {
+            source: self.vault_path(sha256),
+            dest: self.thumbnail_path(sha256),
+            pdf: media_type == PDF,
+        })
     }
 }

@@ -304,14 +304,6 @@ impl Workspace {
 }
 
 impl Workspace {
-    /// The bytes and media type of a file the vault holds (for the webview's vault protocol).
-    pub fn vault_file(&self, sha256: &str) -> Result<(String, Vec<u8>)> {
-        let (media_type, _) = self.vault_file_info(sha256)?;
-        let bytes = fs::read(self.vault_path(sha256))
-            .map_err(CoreError::io("The vault file is missing; run Verify vault"))?;
-        Ok((media_type, bytes))
-    }
-
     /// The media type and size the vault recorded for a file.
     pub fn vault_file_info(&self, sha256: &str) -> Result<(String, u64)> {
         self.conn()

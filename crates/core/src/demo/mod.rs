@@ -1,7 +1,9 @@
 //! The demo workspace: invented roles in several states and a roster of invented people, so every
 //! screen has something real to show.
 
+pub mod artwork;
 mod people;
+mod portfolio;
 
 use std::path::Path;
 
@@ -96,7 +98,8 @@ fn fill(ws: &mut Workspace) -> Result<()> {
     ws.set_role_archived(&legacy.role.id, true)?;
 
     let backend = ws.ladder(&id)?;
-    people::fill(ws, [&backend, &designer, &delivery])
+    people::fill(ws, [&backend, &designer, &delivery])?;
+    portfolio::fill(ws, &designer)
 }
 
 fn delivery_lead() -> format::LadderFile {
