@@ -17,6 +17,14 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 300)]
         queries: usize,
     },
+    /// Give one new contractor ITEMS generated images in the workspace's vault, then time loading
+    /// their portfolio gallery (the workspace is kept, to scroll the gallery in the app).
+    Portfolio {
+        #[arg(long, default_value_t = 5000)]
+        items: u32,
+        #[arg(long, default_value_t = 30)]
+        loads: usize,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -36,7 +44,44 @@ pub fn run(
                 .ok_or_else(|| CoreError::Invalid("bench roster needs --workspace DIR".into()))?;
             roster(&Workspace::open(dir)?, queries, out)
         }
+        BenchCommand::Portfolio { items, loads } => {
+            let dir = workspace
+                .ok_or_else(|| CoreError::Invalid("bench portfolio needs --workspace DIR".into()))?;
+            portfolio(&mut Workspace::open(dir)?, items, loads, out)
+        }
     }
+}
+
+fn portfolio(ws: &mut Workspace, items: u32, loads: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    use guildbook_core::demo::artwork;
+    let who = ws
+        .add_contractor(&guildbook_core::roster::ContractorInput {
+            name: format!("Portfolio bench ({items} items)"),
+            ..Default::default()
+        })?
+        .id;
+    let scratch = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
+    let (t, ()) = timed(|| {
+        for i in 0..items {
+            let palette = &artwork::PALETTES[i as usize % artwork::PALETTES.len()];
+            let path = scratch.path().join(format!("piece-{i}.png"));
+            std::fs::write(&path, artwork::png(&artwork::poster(i as u64, 0, 96, 72, palette)))
+                .map_err(CoreError::io("Could not write a scratch file"))?;
+            ws.add_evidence_file(&who, &path, None)?;
+        }
+        Ok(())
+    })?;
+    writeln!(out, "added {items} images to {who} in {:.1} s", t.as_secs_f64())
+        .map_err(CoreError::io("Could not write the result"))?;
+    let mut times = Vec::with_capacity(loads);
+    for _ in 0..loads {
+        let (t, list) = timed(|| ws.portfolio(&who))?;
+        assert_eq!(list.len(), items as usize);
+        times.push(t);
+    }
+    writeln!(out, "portfolio gallery of {items} artifacts ({loads} loads): {}", summary(times))
+        .map_err(CoreError::io("Could not write the result"))?;
+    Ok(())
 }
 
 /// "p50 1.20 ms, p95 3.40 ms, max 5.00 ms" for a list of timings.

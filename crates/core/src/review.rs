@@ -261,18 +261,35 @@ impl Workspace {
                 newest.push(e);
             }
         }
-        let mut count = self
-            .conn()
-            .prepare_cached("SELECT count(*) FROM annotation WHERE evidence_id = ?1")?;
-        let mut items = Vec::with_capacity(newest.len());
-        for e in newest {
-            items.push(PortfolioItem {
-                versions: versions[&e.artifact_id],
-                annotations: count.query_row([&e.id], |r| r.get(0))?,
-                decision: self.current_decision(&e.id)?,
-                evidence: e,
-            });
+        // Counts and current decisions for all of the person's items at once, not per tile.
+        let mut annotations: HashMap<String, u32> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.evidence_id, count(*) FROM annotation a JOIN evidence e ON e.id = a.evidence_id
+             WHERE e.contractor_id = ?1 GROUP BY a.evidence_id",
+        )?;
+        for row in stmt.query_map([contractor_id], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (id, n) = row?;
+            annotations.insert(id, n);
         }
+        let mut decisions: HashMap<String, ReviewDecision> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT d.id, d.evidence_id, d.decision, d.reason, d.reviewer, d.decided_at
+             FROM review_decision d JOIN evidence e ON e.id = d.evidence_id
+             WHERE e.contractor_id = ?1 ORDER BY d.decided_at, d.id",
+        )?;
+        for row in stmt.query_map([contractor_id], decision_row)? {
+            let d = row?;
+            decisions.insert(d.evidence_id.clone(), d); // the newest comes last and wins
+        }
+        let items = newest
+            .into_iter()
+            .map(|e| PortfolioItem {
+                versions: versions[&e.artifact_id],
+                annotations: annotations.get(&e.id).copied().unwrap_or(0),
+                decision: decisions.remove(&e.id),
+                evidence: e,
+            })
+            .collect();
         Ok(items)
     }
 

@@ -288,3 +288,28 @@ fn the_demo_has_portfolios_with_versions_reviews_and_sessions() {
     }
     assert!(ws.verify_vault().unwrap().problems.is_empty());
 }
+
+#[test]
+fn links_and_marks_made_on_a_draft_survive_discarding_it() {
+    let (dir, mut ws) = common::workspace();
+    let ladder = common::role(&mut ws, "Product designer", Some(Template::Creative));
+    let role = ladder.role.id.clone();
+    ws.publish_ladder(&role).unwrap();
+    let level = ladder.content.levels[2].key.clone();
+    ws.edit_ladder(&role, guildbook_core::ladder::LadderEdit::DescribeLevel { key: level, description: "Leads".into() })
+        .unwrap();
+    let draft = ws.ladder(&role).unwrap();
+    assert_ne!(draft.version.id, ladder.version.id, "editing a published ladder starts a draft");
+    let who = person(&mut ws, "Lena Novak");
+    let art = demo::artwork::png(&demo::artwork::poster(5, 0, 40, 30, &demo::artwork::PALETTES[1]));
+    let added = ws.add_evidence_files(&who, &[file(dir.path(), "a.png", &art)], Some(&cell(&draft, 0, 0))).unwrap();
+    ws.add_annotation(&added[0].id, &note(rect(0.1, 0.1, 0.2, 0.2), Some(cell(&draft, 0, 0)))).unwrap();
+
+    ws.discard_draft(&role).unwrap();
+    let published = ws.ladder(&role).unwrap();
+    let rubric = ws.evidence_rubric(&added[0].id).unwrap();
+    assert_eq!(rubric.len(), 1);
+    assert_eq!(rubric[0].cell.version_id, published.version.id);
+    let marks = ws.annotations(&added[0].id).unwrap();
+    assert_eq!(marks[0].cell.as_ref().unwrap().domain_name, "Craft");
+}

@@ -49,3 +49,8 @@ export async function pickEvidenceFiles(): Promise<string[] | null> {
   const paths = Array.isArray(picked) ? picked : [picked];
   return paths.length ? paths : null;
 }
+
+/** One file: the new version of an evidence item (a stub entry is a path, or null: cancelled). */
+export function pickVersionFile(title: string): Promise<string | null> {
+  return answer(() => open({ multiple: false, directory: false, title }));
+}

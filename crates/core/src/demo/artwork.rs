@@ -77,7 +77,7 @@ pub fn poster(seed: u64, variant: u32, width: u32, height: u32, p: &Palette) -> 
 /// A screen mock-up: a browser-like frame with a header, a hero block, cards and text lines.
 pub fn screen(seed: u64, variant: u32, width: u32, height: u32, p: &Palette) -> RgbImage {
     let mut dice = Dice(seed ^ 0x9e37_79b9);
-    let cards = 3 + (variant % 2);
+    let cards = 4 - (variant % 2);
     let hero_h = (0.28 + dice.next() * 0.08) * height as f32;
     let light = mix(p.to, [255, 255, 255], 0.7);
     RgbImage::from_fn(width, height, |x, y| {

@@ -31,8 +31,16 @@ impl Making<'_> {
             Piece::Poster(seed) => artwork::jpeg(&artwork::poster(*seed, variant, 1200, 900, palette)),
             Piece::Screen(seed) => artwork::png(&artwork::screen(*seed, variant, 1280, 800, palette)),
             Piece::Brief(title, body) => {
+                // A later version adds a closing line to the last page.
+                let closing = format!("Version {}: updated after review.", variant + 1);
                 let pages: Vec<String> = (1..=3)
-                    .map(|n| artwork::brief_page(title, "Project brief and design rationale", body, palette, n))
+                    .map(|n| {
+                        let mut lines = body.to_vec();
+                        if n == 3 && variant > 0 {
+                            lines.push(&closing);
+                        }
+                        artwork::brief_page(title, "Project brief and design rationale", &lines, palette, n)
+                    })
                     .collect();
                 artwork::pdf(&pages)
             }

@@ -431,7 +431,20 @@ impl Workspace {
             let rows = stmt.query_map([role_id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
+        let latest: String = tx.query_row(
+            "SELECT id FROM ladder_version WHERE role_id = ?1 AND status = 'published' ORDER BY number DESC LIMIT 1",
+            [role_id],
+            |r| r.get(0),
+        )?;
         for draft in drafts {
+            // Evidence links and review marks made against the draft move to the published
+            // version: they are keyed by level and domain, which outlive versions.
+            for table in ["evidence_cell", "annotation"] {
+                tx.execute(
+                    &format!("UPDATE {table} SET version_id = ?1 WHERE version_id = ?2"),
+                    [&latest, &draft],
+                )?;
+            }
             for table in [
                 "ladder_cell",
                 "ladder_level",

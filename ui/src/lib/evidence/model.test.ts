@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '$lib/api';
 import {
   addedMessage,
+  droppedMessage,
   entryInput,
   fileTile,
   formatAdded,
@@ -10,6 +11,10 @@ import {
   isPreviewable,
   kindLabel,
   newestFirst,
+  newestVersions,
+  pathName,
+  versionInput,
+  versionTag,
   urlHost,
   vaultMessage,
   type EntryFields
@@ -49,13 +54,15 @@ describe('evidence words', () => {
     expect(kindLabel('lead_assessment')).toBe('Signed lead assessment');
   });
 
-  it('previews only the image types the vault thumbnails', () => {
+  it('previews the image types and PDFs the vault thumbnails', () => {
     expect(isPreviewable('image/png')).toBe(true);
     expect(isPreviewable('IMAGE/JPEG')).toBe(true);
     expect(isPreviewable('image/webp')).toBe(true);
     expect(isPreviewable('image/gif')).toBe(true);
     expect(isPreviewable('image/svg+xml')).toBe(false);
-    expect(isPreviewable('application/pdf')).toBe(false);
+    expect(isPreviewable('application/pdf')).toBe(true);
+    expect(isPreviewable('application/pdf; charset=binary')).toBe(true);
+    expect(isPreviewable('application/zip')).toBe(false);
   });
 
   it('names file tiles by media type, then extension', () => {
@@ -93,6 +100,27 @@ describe('evidence words', () => {
     expect(list[0].id).toBe('old');
   });
 
+  it('keeps only the newest version of each artifact, newest first', () => {
+    const list = [
+      ev({ id: 'a1', artifactId: 'a', revision: 1, createdAt: '2025-01-01T00:00:00Z' }),
+      ev({ id: 'b1', artifactId: 'b', revision: 1, createdAt: '2025-02-01T00:00:00Z' }),
+      ev({ id: 'a3', artifactId: 'a', revision: 3, createdAt: '2025-03-01T00:00:00Z' }),
+      ev({ id: 'a2', artifactId: 'a', revision: 2, createdAt: '2025-02-15T00:00:00Z' }),
+      ev({ id: 'c1', artifactId: 'c', revision: 1, createdAt: '2025-04-01T00:00:00Z' })
+    ];
+    expect(newestVersions(list).map((e) => e.id)).toEqual(['c1', 'a3', 'b1']);
+    expect(newestVersions([])).toEqual([]);
+  });
+
+  it('picks the highest revision even when it is not the latest written', () => {
+    // Clocks can disagree (an import, a restored backup): the version number decides.
+    const list = [
+      ev({ id: 'v2', revision: 2, createdAt: '2025-01-01T00:00:00Z' }),
+      ev({ id: 'v1', revision: 1, createdAt: '2025-05-01T00:00:00Z' })
+    ];
+    expect(newestVersions(list).map((e) => e.id)).toEqual(['v2']);
+  });
+
   it('formats the date added, keeping text that is no date', () => {
     expect(formatAdded('2026-01-05T10:00:00Z', 'en-US')).toBe('Jan 5, 2026');
     expect(formatAdded('soon', 'en-US')).toBe('soon');
@@ -101,6 +129,24 @@ describe('evidence words', () => {
   it('counts added files', () => {
     expect(addedMessage(1)).toBe('Added 1 file');
     expect(addedMessage(2)).toBe('Added 2 files');
+    expect(droppedMessage(1, 'Craft × Designer')).toBe('Added 1 file and linked it to Craft × Designer');
+    expect(droppedMessage(3, 'Craft × Designer')).toBe('Added 3 files and linked them to Craft × Designer');
+  });
+});
+
+describe('versions', () => {
+  it('names a version and a chosen file', () => {
+    expect(versionTag(3)).toBe('v3');
+    expect(pathName('/home/lena/work/poster v2.png')).toBe('poster v2.png');
+    expect(pathName('C:\\Users\\Lena\\poster.png')).toBe('poster.png');
+    expect(pathName('poster.png')).toBe('poster.png');
+  });
+
+  it('needs a file and keeps the note trimmed', () => {
+    expect(versionInput(null, 'x')).toEqual({ errors: { file: 'Choose the file of the new version.' } });
+    expect(versionInput('/a/b.png', '  Bigger type after the critique \n')).toEqual({
+      input: { path: '/a/b.png', note: 'Bigger type after the critique' }
+    });
   });
 });
 

@@ -14,9 +14,9 @@ export function kindLabel(kind: EvidenceKind): string {
 export const ENTRY_KINDS = ['link', 'client_testimonial', 'note', 'client_feedback'] as const satisfies readonly EvidenceKind[];
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-const THUMBNAIL_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
+const THUMBNAIL_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf']);
 
-/** Images the vault can draw a thumbnail of. */
+/** Files the vault can draw a thumbnail of: images, and PDFs (their first page). */
 export function isPreviewable(mediaType: string): boolean {
   return THUMBNAIL_TYPES.has(mediaType.toLowerCase().split(';')[0].trim());
 }
@@ -68,6 +68,19 @@ export function newestFirst(items: readonly Evidence[]): Evidence[] {
   return [...items].sort((a, b) => time(b.createdAt) - time(a.createdAt) || b.revision - a.revision);
 }
 
+/**
+ * One item per artifact, its newest version (v3 stands for v1 and v2), newest first: an artifact
+ * revised today comes to the top.
+ */
+export function newestVersions(items: readonly Evidence[]): Evidence[] {
+  const newest = new Map<string, Evidence>();
+  for (const e of items) {
+    const seen = newest.get(e.artifactId);
+    if (!seen || e.revision > seen.revision) newest.set(e.artifactId, e);
+  }
+  return newestFirst([...newest.values()]);
+}
+
 /** An instant from the core, as a day in the user's locale; text that is no date as it is. */
 export function formatAdded(iso: string, locale = userLocale()): string {
   const t = Date.parse(iso);
@@ -77,6 +90,31 @@ export function formatAdded(iso: string, locale = userLocale()): string {
 /** "Added 2 files". */
 export function addedMessage(n: number): string {
   return n === 1 ? 'Added 1 file' : `Added ${n} files`;
+}
+
+/** "Added 2 files and linked them to Craft × Designer": files dropped on a ladder cell. */
+export function droppedMessage(n: number, cell: string): string {
+  return n === 1 ? `Added 1 file and linked it to ${cell}` : `Added ${n} files and linked them to ${cell}`;
+}
+
+/** "v3" */
+export function versionTag(revision: number): string {
+  return `v${revision}`;
+}
+
+/** "C:\work\poster v2.png" or "/home/a/poster v2.png" → "poster v2.png". */
+export function pathName(path: string): string {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** A new version to add: the chosen file and what changed, or what to fix. */
+export function versionInput(
+  path: string | null,
+  note: string
+): { input: { path: string; note: string } } | { errors: { file?: string } } {
+  if (!path) return { errors: { file: 'Choose the file of the new version.' } };
+  return { input: { path, note: note.trim() } };
 }
 
 /** The vault check in words: ok, or every problem on its own line. */
