@@ -1,9 +1,10 @@
-// Portfolio review on a contractor's profile: the gallery of their files, a viewer that zooms and
-// pages through PDFs, two versions side by side, a region marked with a comment tied to a rubric
-// cell, and an approval with a reason — the annotation and the decision still there after a restart.
+// Portfolio review on a contractor's profile, on the demo's portfolios: a file added from the
+// command line joins the gallery; the viewer zooms, shows any version of an artifact with that
+// version's annotations and decision, puts two versions side by side, marks a region with a comment
+// tied to a rubric cell, approves with a reason and pages through a PDF — the annotation and the
+// decision still there after a restart.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { byId, launch, openDemo, root, screenshot, waitForText } from '../app.mjs';
@@ -18,28 +19,7 @@ async function type(el, text) {
   for (const ch of text) await el.addValue(ch);
 }
 
-/** A PDF of Letter pages with a coloured header band and a line of text in Helvetica. */
-function briefPdf(pages) {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>'];
-  const kids = [];
-  pages.forEach(([title, body, rgb], i) => {
-    const s = `${rgb} rg 0 672 612 120 re f\n1 1 1 rg BT /F2 26 Tf 54 730 Td (${title}) Tj ET\n0.2 0.2 0.2 rg BT /F1 12 Tf 54 640 Td (${body}) Tj ET\n${rgb} rg 54 200 504 380 re f\n`;
-    kids.push(`${5 + 2 * i} 0 R`);
-    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${6 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>`);
-    objs.push(`<< /Length ${s.length} >>\nstream\n${s}\nendstream`);
-  });
-  objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets = objs.map((o, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+const POSTER = 'Harbour festival poster';
 
 describe('portfolio', () => {
   let driver;
@@ -53,55 +33,39 @@ describe('portfolio', () => {
     driver?.stop();
   });
 
-  /** A core command, as the window calls it (for data the command line can't make: versions, links). */
-  const invoke = (cmd, args = {}) =>
-    browser.execute((cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args), cmd, args);
-
   const tile = (title) => browser.$(`[data-testid="portfolio-tile"][data-title="${title}"]`);
+  const items = () => browser.$$('[data-testid="annotation-item"]');
+  const markers = (within = '') => browser.$$(`${within} [data-testid="annotation-marker"]`);
+  const version = () => byId(browser, 'viewer-version');
+  const countIs = async (list, n, what) =>
+    browser.waitUntil(async () => (await list()).length === n, { timeoutMsg: `expected ${n} ${what}` });
 
   async function openPortfolio() {
     await byId(browser, 'nav-contractors').click();
-    await byId(browser, 'roster-search').setValue('Calloway');
-    await browser.$('[data-testid="roster-row"][data-name="Iris Calloway"]').click();
+    await byId(browser, 'roster-search').setValue('Novak');
+    await browser.$('[data-testid="roster-row"][data-name="Lena Novak"]').click();
     await byId(browser, 'tab-portfolio').click();
     await byId(browser, 'portfolio-gallery').waitForDisplayed();
   }
 
-  it('shows a person’s files as a gallery, newest version of each', async () => {
-    // A contractor of our own, so the demo's people keep their counts: a poster in two versions
-    // (the second linked to Product designer × Designer × Craft) and a two-page brief.
-    const { workspace } = await invoke('app_status');
-    const ws = workspace.path;
-    const people = join(driver.home, 'iris.csv');
-    writeFileSync(people, 'name,email,location\nIris Calloway,iris@example.org,Porto\n');
-    execFileSync(cli, ['--workspace', ws, 'contractor', 'import', people]);
-    const id = execFileSync(cli, ['--workspace', ws, 'contractor', 'search', 'Calloway']).toString().split('\t')[0];
-    const poster = join(driver.home, 'poster.png');
-    const poster2 = join(driver.home, 'poster-v2.png');
-    const brief = join(driver.home, 'brief.pdf');
-    execFileSync('convert', ['-size', '1600x1000', 'gradient:#0f5e5c-#f4efe4', '-fill', '#e85d3a', '-draw', 'circle 800,500 800,260', poster]);
-    execFileSync('convert', ['-size', '1600x1000', 'gradient:#7a2e12-#f4efe4', '-fill', '#0f5e5c', '-draw', 'circle 700,480 700,240', poster2]);
-    writeFileSync(brief, briefPdf([
-      ['Harbour Festival brief', 'Audience: families and visitors. Tone: bright and welcoming.', '0.05 0.42 0.42'],
-      ['Moodboard', 'Warm orange against deep teal; hand-drawn type for the headline.', '0.91 0.36 0.23']
-    ]));
-    const added = execFileSync(cli, ['--workspace', ws, 'evidence', 'add', '--contractor', id, poster, brief]).toString();
-    const posterId = added.split('\n').find((l) => l.endsWith('poster.png')).split('\t')[0];
-    const v2 = await invoke('evidence_add_revision', { evidenceId: posterId, path: poster2, changeNote: 'Warmer palette after the client critique' });
-    const role = (await invoke('roles_list', { includeArchived: false })).find((r) => r.name === 'Product designer');
-    const version = (await invoke('ladder_versions', { roleId: role.id })).find((v) => v.status === 'published');
-    const ladder = await invoke('ladder_get_version', { versionId: version.id });
-    const level = ladder.content.levels.find((l) => l.name === 'Designer').key;
-    const domain = ladder.content.domains.find((d) => d.name === 'Craft').key;
-    await invoke('evidence_link', { evidenceId: v2.id, versionId: version.id, cells: [[level, domain]] });
+  it('shows a person’s files as a gallery, with one added from the command line', async () => {
+    // The demo workspace is made in the data folder on first launch; the command line adds to it.
+    const ws = join(driver.home, 'data', 'Demo workspace');
+    const id = execFileSync(cli, ['--workspace', ws, 'contractor', 'search', 'Novak']).toString().split('\t')[0];
+    const sketch = join(driver.home, 'tram-stop-sketch.png');
+    execFileSync('convert', ['-size', '1600x1000', 'gradient:#0f5e5c-#f4efe4', '-fill', '#e85d3a', '-draw', 'circle 800,500 800,260', sketch]);
+    execFileSync(cli, ['--workspace', ws, 'evidence', 'add', '--contractor', id, sketch]);
 
     await openPortfolio();
-    await tile('poster.png').waitForDisplayed();
-    await tile('brief.pdf').waitForDisplayed();
-    assert.equal((await browser.$$('[data-testid="portfolio-tile"]')).length, 2, 'one tile per artifact, not per version');
-    await waitForText(tile('poster.png').$('[data-testid="portfolio-versions"]'), 'v2');
-    await waitForText(tile('poster.png').$('[data-testid="portfolio-status"]'), 'Not reviewed');
-    const thumb = tile('poster.png').$('img');
+    await tile('tram-stop-sketch.png').waitForDisplayed();
+    await tile(POSTER).waitForDisplayed();
+    await tile('Bakery brand guidelines').waitForDisplayed();
+    assert.equal((await browser.$$('[data-testid="portfolio-tile"]')).length, 5, 'one tile per artifact, not per version');
+    // The tile shows the newest version: v3, not reviewed yet (v2 had changes requested).
+    await waitForText(tile(POSTER).$('[data-testid="portfolio-versions"]'), 'v3');
+    await waitForText(tile(POSTER).$('[data-testid="portfolio-status"]'), 'Not reviewed');
+    await waitForText(tile('Ferry tickets app onboarding').$('[data-testid="portfolio-status"]'), 'Approved');
+    const thumb = tile('tram-stop-sketch.png').$('img');
     await browser.waitUntil(async () => (await thumb.getProperty('naturalWidth')) > 0, {
       timeout: 10_000,
       timeoutMsg: 'the thumbnail loads through the vault protocol'
@@ -109,22 +73,20 @@ describe('portfolio', () => {
     await screenshot(browser, '30-portfolio-gallery');
   });
 
-  it('opens a file in the viewer, zooms it, and pages through a PDF', async () => {
-    await tile('brief.pdf').click();
-    await byId(browser, 'portfolio-viewer').waitForDisplayed();
-    await waitForText(byId(browser, 'pdf-page'), 'Page 1 of 2');
-    await browser.waitUntil(async () => (await browser.$$('[data-testid="pdf-canvas"] canvas')).length === 1, {
-      timeout: 15_000,
-      timeoutMsg: 'pdf.js draws the first page'
-    });
-    await byId(browser, 'pdf-next').click();
-    await waitForText(byId(browser, 'pdf-page'), 'Page 2 of 2');
-    await browser.keys('Escape');
-    await byId(browser, 'portfolio-gallery').waitForDisplayed();
-
-    await tile('poster.png').click();
+  it('opens the newest version, zooms it, and switches to v2 with its annotations and decision', async () => {
+    await tile(POSTER).click();
     await byId(browser, 'portfolio-viewer').waitForDisplayed();
     await byId(browser, 'viewer-image').waitForDisplayed();
+    await browser.waitUntil(async () => !(await version().getAttribute('disabled')), { timeoutMsg: 'the versions load' });
+    assert.match(await version().$('option:checked').getText(), /^v3 of 3 · /);
+    assert.deepEqual(
+      (await version().$$('option').map((o) => o.getText())).map((t) => t.split(' · ')[0]),
+      ['v1 of 3', 'v2 of 3', 'v3 of 3']
+    );
+    await byId(browser, 'annotation-empty').waitForDisplayed();
+    await waitForText(byId(browser, 'decision-status'), 'Not reviewed');
+    assert.equal(await byId(browser, 'viewer-older').isExisting(), false, 'the newest version needs no warning');
+
     const level = byId(browser, 'zoom-level');
     await browser.waitUntil(async () => /^\d+(\.\d)? %$/.test(await level.getText()));
     const fitted = await level.getText();
@@ -138,29 +100,48 @@ describe('portfolio', () => {
     await browser.waitUntil(async () => (await level.getText()) !== fitted, { timeoutMsg: 'the wheel zooms' });
     await byId(browser, 'zoom-fit').click();
     await waitForText(level, fitted);
-    await screenshot(browser, '31-portfolio-viewer');
+
+    await version().selectByIndex(1);
+    await waitForText(byId(browser, 'viewer-older'), 'You are reviewing v2');
+    await waitForText(byId(browser, 'viewer-change-note'), 'Larger headline band');
+    await countIs(items, 2, 'annotations on v2');
+    const [band, disc] = await items();
+    await waitForText(band, 'The band fights the headline');
+    await waitForText(band, 'Product designer · Junior designer · Craft');
+    await waitForText(disc, 'This disc sits on the festival date.');
+    await countIs(() => markers('[data-testid="viewer-canvas"]'), 2, 'markers on v2');
+    await waitForText(byId(browser, 'decision-status'), 'Changes requested');
+    await waitForText(byId(browser, 'decision-current'), 'Changes requested by Ines Carvalho');
+    await waitForText(byId(browser, 'decision-current'), 'Make the date readable from across the street');
+    await byId(browser, 'viewer-image').waitForDisplayed();
+    await screenshot(browser, '31-portfolio-viewer-v2');
   });
 
-  it('compares two versions side by side, zooming both together', async () => {
+  it('compares v2 with v3, each with its own markers, zooming both together', async () => {
     await byId(browser, 'compare-toggle').click();
     await byId(browser, 'compare-view').waitForDisplayed();
-    const left = byId(browser, 'compare-left-version');
-    const right = byId(browser, 'compare-right-version');
-    assert.match(await left.$('option:checked').getText(), /^v1 /);
-    assert.match(await right.$('option:checked').getText(), /^v2 /);
-    await waitForText(byId(browser, 'compare-right-note'), 'Warmer palette after the client critique');
+    assert.match(await byId(browser, 'compare-left-version').$('option:checked').getText(), /^v2 /);
+    assert.match(await byId(browser, 'compare-right-version').$('option:checked').getText(), /^v3 /);
+    await waitForText(byId(browser, 'compare-right-note'), 'Moved the discs off the date');
+    await countIs(() => markers('[data-testid="compare-left"]'), 2, 'v2 markers on the left');
+    assert.equal((await markers('[data-testid="compare-right"]')).length, 0, 'v3 has no annotations yet');
     await byId(browser, 'zoom-in').click();
     await byId(browser, 'zoom-in').click();
     const arts = () => browser.$$('[data-testid="compare-view"] [data-testid="canvas-art"]');
-    await browser.waitUntil(async () => (await arts()).length === 2);
+    await countIs(arts, 2, 'sides');
     const [a, b] = await arts();
     assert.equal(await a.getAttribute('style'), await b.getAttribute('style'), 'one zoom and pan for both sides');
     await screenshot(browser, '32-portfolio-compare');
     await byId(browser, 'compare-toggle').click();
     await byId(browser, 'viewer-canvas').waitForDisplayed();
+    await byId(browser, 'zoom-fit').click();
   });
 
-  it('marks a region with a comment tied to the rubric cell', async () => {
+  it('marks a region of v3 with a comment tied to a rubric cell', async () => {
+    await byId(browser, 'viewer-newest').click();
+    await byId(browser, 'viewer-older').waitForDisplayed({ reverse: true });
+    assert.match(await version().$('option:checked').getText(), /^v3 of 3 · /);
+    await byId(browser, 'annotation-empty').waitForDisplayed();
     await waitForText(byId(browser, 'rubric-panel'), 'Designer · Craft');
     await byId(browser, 'tool-rect').click();
     const canvas = byId(browser, 'viewer-canvas');
@@ -172,21 +153,22 @@ describe('portfolio', () => {
       .up()
       .perform();
     await byId(browser, 'annotation-form').waitForDisplayed();
-    await type(byId(browser, 'annotation-comment'), 'The circle crowds the headline');
+    await type(byId(browser, 'annotation-comment'), 'The date now leads from across the street');
     await byId(browser, 'annotation-cell').selectByVisibleText('Product designer · Designer · Craft');
     const author = byId(browser, 'annotation-author');
     await author.clearValue();
     await type(author, 'Ana Ruiz');
     await byId(browser, 'annotation-save').click();
+    await countIs(items, 1, 'annotation on v3');
     const item = byId(browser, 'annotation-item');
-    await waitForText(item, 'The circle crowds the headline');
+    await waitForText(item, 'The date now leads from across the street');
     await waitForText(item, 'Product designer · Designer · Craft');
     await waitForText(item, 'Ana Ruiz');
     await browser.$('[data-testid="annotation-marker"][data-number="1"]').waitForDisplayed();
     await screenshot(browser, '33-portfolio-annotation');
   });
 
-  it('asks for a reason to request changes, and approves with one', async () => {
+  it('asks for a reason to request changes, and approves v3 with one', async () => {
     await byId(browser, 'decision-changes').click();
     await byId(browser, 'decision-dialog').waitForDisplayed();
     await byId(browser, 'decision-save').click();
@@ -196,33 +178,60 @@ describe('portfolio', () => {
 
     await byId(browser, 'decision-approve').click();
     await byId(browser, 'decision-dialog').waitForDisplayed();
+    await waitForText(byId(browser, 'decision-dialog'), `Approve Lena Novak’s “${POSTER}” v3`);
     assert.equal(await byId(browser, 'decision-reviewer').getValue(), 'Ana Ruiz', 'the reviewer is remembered');
-    await type(byId(browser, 'decision-reason'), 'Clear hierarchy; meets the craft outcomes');
+    await type(byId(browser, 'decision-reason'), 'The date reads first; meets the craft outcomes');
     await byId(browser, 'decision-save').click();
     await byId(browser, 'decision-dialog').waitForDisplayed({ reverse: true });
     await waitForText(byId(browser, 'decision-current'), 'Approved by Ana Ruiz');
-    await waitForText(byId(browser, 'decision-current'), 'Clear hierarchy; meets the craft outcomes');
+    await waitForText(byId(browser, 'decision-current'), 'The date reads first; meets the craft outcomes');
     await screenshot(browser, '34-portfolio-decision');
 
     await byId(browser, 'viewer-back').click();
-    await waitForText(tile('poster.png').$('[data-testid="portfolio-status"]'), 'Approved');
-    await waitForText(tile('poster.png').$('[data-testid="portfolio-annotations"]'), '1');
+    await waitForText(tile(POSTER).$('[data-testid="portfolio-status"]'), 'Approved');
+    await waitForText(tile(POSTER).$('[data-testid="portfolio-annotations"]'), '1');
   });
 
-  it('finds the annotation and the decision after a restart', async () => {
+  it('pages through a PDF', async () => {
+    await tile('Bakery brand guidelines').click();
+    await byId(browser, 'portfolio-viewer').waitForDisplayed();
+    await waitForText(byId(browser, 'pdf-page'), 'Page 1 of 3');
+    const drawn = () => browser.$$('[data-testid="pdf-canvas"] canvas');
+    await countIs(drawn, 1, 'page drawn by pdf.js');
+    await byId(browser, 'pdf-next').click();
+    await waitForText(byId(browser, 'pdf-page'), 'Page 2 of 3');
+    await browser.$('[data-testid="pdf-canvas"] canvas[data-page="2"]').waitForExist({
+      timeout: 15_000,
+      timeoutMsg: 'pdf.js draws the second page'
+    });
+    await screenshot(browser, '35-portfolio-pdf');
+    await browser.keys('Escape');
+    await byId(browser, 'portfolio-gallery').waitForDisplayed();
+  });
+
+  it('finds the annotation and the approval after a restart, and v2 as it was', async () => {
     await browser.deleteSession();
     ({ browser } = await launch(driver, '[data-testid="ladders-page"]'));
     await openPortfolio();
-    await waitForText(tile('poster.png').$('[data-testid="portfolio-status"]'), 'Approved');
-    await tile('poster.png').click();
+    await waitForText(tile(POSTER).$('[data-testid="portfolio-status"]'), 'Approved');
+    await tile(POSTER).click();
     await byId(browser, 'portfolio-viewer').waitForDisplayed();
     const item = byId(browser, 'annotation-item');
-    await waitForText(item, 'The circle crowds the headline');
+    await waitForText(item, 'The date now leads from across the street');
     await waitForText(item, 'Product designer · Designer · Craft');
     await waitForText(byId(browser, 'decision-current'), 'Approved by Ana Ruiz');
     // A click on the item brings its region to the middle of the canvas.
     await item.$('button').click();
     await browser.$('[data-testid="annotation-marker"][data-number="1"]').waitForDisplayed();
-    await screenshot(browser, '35-portfolio-after-restart');
+    await screenshot(browser, '36-portfolio-after-restart');
+
+    // The older round keeps its own review: ] and [ step through the versions.
+    await browser.keys('[');
+    await waitForText(byId(browser, 'viewer-older'), 'You are reviewing v2');
+    await countIs(items, 2, 'annotations on v2');
+    await waitForText(byId(browser, 'decision-status'), 'Changes requested');
+    await browser.keys(']');
+    await byId(browser, 'viewer-older').waitForDisplayed({ reverse: true });
+    await countIs(items, 1, 'annotation on v3');
   });
 });

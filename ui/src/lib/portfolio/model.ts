@@ -74,11 +74,32 @@ export function versionLabel(e: Evidence, locale = userLocale()): string {
   return `v${e.revision} · ${formatDay(e.createdAt, locale)}`;
 }
 
-/** The versions of an artifact to compare by default: the one before the newest, and the newest. */
-export function defaultPair(versions: readonly Evidence[]): [Evidence, Evidence] | null {
+/** "v2 of 3 · Nov 25, 2026", for the viewer's version switcher. */
+export function versionOption(e: Evidence, count: number, locale = userLocale()): string {
+  return `v${e.revision} of ${count} · ${formatDay(e.createdAt, locale)}`;
+}
+
+export function byRevision(versions: readonly Evidence[]): Evidence[] {
+  return [...versions].sort((a, b) => a.revision - b.revision);
+}
+
+/** The version `step` places away (−1 older, 1 newer) from `id`, or null past either end. */
+export function stepVersion(versions: readonly Evidence[], id: string, step: -1 | 1): Evidence | null {
+  const sorted = byRevision(versions);
+  const i = sorted.findIndex((v) => v.id === id);
+  return i < 0 ? null : (sorted[i + step] ?? null);
+}
+
+/**
+ * The versions of an artifact to compare by default: the one on screen (`shown`) beside the newest,
+ * or, when the newest is on screen (or none is given), the one before the newest beside it.
+ */
+export function defaultPair(versions: readonly Evidence[], shown?: string): [Evidence, Evidence] | null {
   if (versions.length < 2) return null;
-  const sorted = [...versions].sort((a, b) => a.revision - b.revision);
-  return [sorted[sorted.length - 2], sorted[sorted.length - 1]];
+  const sorted = byRevision(versions);
+  const newest = sorted[sorted.length - 1];
+  const on = sorted.find((v) => v.id === shown);
+  return on && on !== newest ? [on, newest] : [sorted[sorted.length - 2], newest];
 }
 
 /** Annotations are numbered in the order the core lists them (by page, then as they were made). */
