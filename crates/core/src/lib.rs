@@ -1,6 +1,7 @@
 //! Guildbook's core: the domain, the SQLite store and the services that the desktop shell and the
 //! `guildbook` command line both call. Nothing here knows about Tauri or PDF.
 
+pub mod assessment;
 pub mod clock;
 pub mod completeness;
 pub mod critique;
@@ -14,6 +15,7 @@ pub mod recent;
 pub mod review;
 pub mod roster;
 pub mod seed;
+pub mod signing;
 pub mod store;
 pub mod text;
 pub mod thumbnail;

@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0004_evidence.sql"),
     ),
     ("0005_review", include_str!("../migrations/0005_review.sql")),
+    (
+        "0006_assessments",
+        include_str!("../migrations/0006_assessments.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
