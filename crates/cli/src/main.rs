@@ -1,6 +1,7 @@
 //! `guildbook`: Guildbook's services without the window, for scripts, third parties and tests.
 //! Output meant for scripts is tab-separated; errors are one line on stderr with a non-zero exit.
 
+mod assessment;
 mod bench;
 mod contractor;
 mod evidence;
@@ -60,6 +61,16 @@ enum Command {
         /// Evidence files (small generated images and PDFs) spread over the contractors.
         #[arg(long, default_value_t = 0)]
         evidence: u32,
+    },
+    /// Assessors and their signing keys.
+    Assessor {
+        #[command(subcommand)]
+        command: assessment::AssessorCommand,
+    },
+    /// Assessments: list, export for an external lead, sign a file, import it back.
+    Assessment {
+        #[command(subcommand)]
+        command: assessment::AssessmentCommand,
     },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
@@ -222,6 +233,10 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 )?;
             }
         }
+        Command::Assessor { command } => {
+            assessment::run_assessor(&mut Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Assessment { command } => assessment::run(dir, command, &mut out)?,
         Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }
     Ok(())

@@ -123,6 +123,19 @@ pub struct Assessment {
     pub signed_at: Option<String>,
 }
 
+/// One line of the assessment list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentRow {
+    pub id: String,
+    pub contractor_name: String,
+    pub role_name: String,
+    pub level_name: String,
+    pub status: AssessmentStatus,
+    pub due_on: String,
+    pub assessor_name: String,
+}
+
 fn enum_text<T: Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()
@@ -377,6 +390,29 @@ impl Workspace {
                 })
             })
             .collect())
+    }
+
+    /// Every assessment, the soonest due first.
+    pub fn list_assessments(&self) -> Result<Vec<AssessmentRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, c.name, r.name, l.name, a.status, a.due_on, s.name
+             FROM assessment a JOIN contractor c ON c.id = a.contractor_id JOIN role r ON r.id = a.role_id
+             JOIN ladder_level l ON l.version_id = a.version_id AND l.key = a.level_key
+             JOIN assessor s ON s.id = a.assessor_id
+             ORDER BY a.due_on, c.name, a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AssessmentRow {
+                id: r.get(0)?,
+                contractor_name: r.get(1)?,
+                role_name: r.get(2)?,
+                level_name: r.get(3)?,
+                status: enum_from(r.get(4)?)?,
+                due_on: r.get(5)?,
+                assessor_name: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn editable(&self, id: &str) -> Result<Assessment> {

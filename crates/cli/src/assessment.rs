@@ -1,0 +1,108 @@
+//! `guildbook assessor …` and `guildbook assessment …`: keys for assessors, and assessment files
+//! that an external lead signs without the app.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use guildbook_core::assessment::{self, AssessmentFile};
+use guildbook_core::{signing, CoreError, Workspace};
+
+use crate::print;
+
+#[derive(Subcommand)]
+pub enum AssessorCommand {
+    /// Make an Ed25519 key pair: the private key goes to KEY_OUT (kept by the assessor), the
+    /// public key is recorded in the workspace. Prints the assessor's id.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        /// Where to write the new private key file (never overwritten).
+        #[arg(long)]
+        key_out: PathBuf,
+        /// An external lead, who signs exported files with `guildbook assessment sign`.
+        #[arg(long)]
+        external: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AssessmentCommand {
+    /// id, contractor, role, level, status (tab-separated), the soonest due first.
+    List,
+    /// Write an assessment as a file for an external lead to rate and sign.
+    Export {
+        id: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Sign an exported assessment file with the assessor's key (no workspace needed).
+    Sign {
+        file: PathBuf,
+        #[arg(long)]
+        key: PathBuf,
+        /// Write the signed file here instead of over FILE.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Take back a signed file: the signature is verified before anything is stored.
+    Import { file: PathBuf },
+}
+
+fn write_file(path: &Path, file: &AssessmentFile) -> Result<(), CoreError> {
+    let text = serde_json::to_string_pretty(file).expect("assessment files serialise");
+    // Written beside and renamed, so a crash never leaves half a file.
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, text + "\n")
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(CoreError::io(format!("Could not write {}", path.display())))
+}
+
+pub fn run_assessor(ws: &mut Workspace, command: AssessorCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+    match command {
+        AssessorCommand::Add { name, email, key_out, external } => {
+            let key = signing::generate()?;
+            let public = signing::public_key_text(&key.verifying_key());
+            signing::write_key_file(&key_out, &name, &key)?;
+            match ws.add_assessor(&name, &email, &public, external) {
+                Ok(a) => print(out, format!("{}\t{}", a.id, a.name)),
+                Err(e) => {
+                    // Not recorded: leave no key behind that belongs to nobody.
+                    let _ = std::fs::remove_file(&key_out);
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+    match command {
+        AssessmentCommand::Sign { file, key, output } => {
+            let mut signed = assessment::read_file(&file)?;
+            let (_, key) = signing::read_key_file(&key)?;
+            assessment::sign_file(&mut signed, &key)?;
+            write_file(output.as_deref().unwrap_or(&file), &signed)?;
+            print(out, format!("signed\t{}", signed.content.id))
+        }
+        AssessmentCommand::List => {
+            for a in Workspace::open(&dir?)?.list_assessments()? {
+                let status = serde_json::to_value(a.status).ok();
+                let status = status.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
+                print(out, format!("{}\t{}\t{}\t{}\t{status}", a.id, a.contractor_name, a.role_name, a.level_name))?;
+            }
+            Ok(())
+        }
+        AssessmentCommand::Export { id, output } => {
+            let file = Workspace::open(&dir?)?.export_assessment(&id)?;
+            write_file(&output, &file)
+        }
+        AssessmentCommand::Import { file } => {
+            let mut ws = Workspace::open(&dir?)?;
+            let a = ws.import_signed_assessment(&assessment::read_file(&file)?)?;
+            print(out, format!("{}\tsigned by {}", a.id, a.assessor.name))
+        }
+    }
+}
