@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CritiqueSession, Evidence } from '$lib/api';
+import type { CritiqueSession } from '$lib/api';
+import { evidence } from '$lib/testing/fixtures';
 import {
   artifactsLine,
   attendeesLine,
@@ -22,22 +23,6 @@ const session = (s: Partial<CritiqueSession>): CritiqueSession => ({
   artifacts: [],
   createdAt: '2026-03-01T10:00:00Z',
   ...s
-});
-
-const ev = (e: Partial<Evidence>): Evidence => ({
-  id: 'e',
-  contractorId: 'c',
-  kind: 'design_file',
-  title: 'T',
-  description: '',
-  file: { sha256: 'x', size: 1, mediaType: 'image/png', name: 'a.png' },
-  url: null,
-  impact: null,
-  artifactId: 'a',
-  revision: 1,
-  changeNote: '',
-  createdAt: '2026-01-05T10:00:00Z',
-  ...e
 });
 
 describe('attendees', () => {
@@ -91,9 +76,9 @@ describe('sessions', () => {
 
   it('offers the newest version of each artifact with a file', () => {
     const list = [
-      ev({ id: 'a1', artifactId: 'a', revision: 1 }),
-      ev({ id: 'a2', artifactId: 'a', revision: 2, createdAt: '2026-02-01T00:00:00Z' }),
-      ev({ id: 'link', artifactId: 'l', kind: 'link', file: null, url: 'https://x.test' })
+      evidence({ id: 'a1', artifactId: 'a', revision: 1 }),
+      evidence({ id: 'a2', artifactId: 'a', revision: 2, createdAt: '2026-02-01T00:00:00Z' }),
+      evidence({ id: 'link', artifactId: 'l', kind: 'link', file: null, url: 'https://x.test' })
     ];
     expect(discussable(list).map((e) => e.id)).toEqual(['a2']);
     expect(artifactsLine(1)).toBe('1 artifact discussed');

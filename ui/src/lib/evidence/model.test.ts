@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '$lib/api';
+import { evidence } from '$lib/testing/fixtures';
 import {
   addedMessage,
   droppedMessage,
@@ -19,22 +19,6 @@ import {
   vaultMessage,
   type EntryFields
 } from './model';
-
-const ev = (e: Partial<Evidence>): Evidence => ({
-  id: 'e',
-  contractorId: 'c',
-  kind: 'document',
-  title: 'T',
-  description: '',
-  file: null,
-  url: null,
-  impact: null,
-  artifactId: 'a',
-  revision: 1,
-  changeNote: '',
-  createdAt: '2026-01-05T10:00:00Z',
-  ...e
-});
 
 const fields = (f: Partial<EntryFields>): EntryFields => ({
   kind: 'note',
@@ -91,10 +75,10 @@ describe('evidence words', () => {
 
   it('sorts newest first, latest revision first on ties', () => {
     const list = [
-      ev({ id: 'old', createdAt: '2025-01-01T00:00:00Z' }),
-      ev({ id: 'new', createdAt: '2026-03-01T00:00:00Z' }),
-      ev({ id: 'v1', createdAt: '2025-06-01T00:00:00Z', revision: 1 }),
-      ev({ id: 'v2', createdAt: '2025-06-01T00:00:00Z', revision: 2 })
+      evidence({ id: 'old', createdAt: '2025-01-01T00:00:00Z' }),
+      evidence({ id: 'new', createdAt: '2026-03-01T00:00:00Z' }),
+      evidence({ id: 'v1', createdAt: '2025-06-01T00:00:00Z', revision: 1 }),
+      evidence({ id: 'v2', createdAt: '2025-06-01T00:00:00Z', revision: 2 })
     ];
     expect(newestFirst(list).map((e) => e.id)).toEqual(['new', 'v2', 'v1', 'old']);
     expect(list[0].id).toBe('old');
@@ -102,11 +86,11 @@ describe('evidence words', () => {
 
   it('keeps only the newest version of each artifact, newest first', () => {
     const list = [
-      ev({ id: 'a1', artifactId: 'a', revision: 1, createdAt: '2025-01-01T00:00:00Z' }),
-      ev({ id: 'b1', artifactId: 'b', revision: 1, createdAt: '2025-02-01T00:00:00Z' }),
-      ev({ id: 'a3', artifactId: 'a', revision: 3, createdAt: '2025-03-01T00:00:00Z' }),
-      ev({ id: 'a2', artifactId: 'a', revision: 2, createdAt: '2025-02-15T00:00:00Z' }),
-      ev({ id: 'c1', artifactId: 'c', revision: 1, createdAt: '2025-04-01T00:00:00Z' })
+      evidence({ id: 'a1', artifactId: 'a', revision: 1, createdAt: '2025-01-01T00:00:00Z' }),
+      evidence({ id: 'b1', artifactId: 'b', revision: 1, createdAt: '2025-02-01T00:00:00Z' }),
+      evidence({ id: 'a3', artifactId: 'a', revision: 3, createdAt: '2025-03-01T00:00:00Z' }),
+      evidence({ id: 'a2', artifactId: 'a', revision: 2, createdAt: '2025-02-15T00:00:00Z' }),
+      evidence({ id: 'c1', artifactId: 'c', revision: 1, createdAt: '2025-04-01T00:00:00Z' })
     ];
     expect(newestVersions(list).map((e) => e.id)).toEqual(['c1', 'a3', 'b1']);
     expect(newestVersions([])).toEqual([]);
@@ -115,8 +99,8 @@ describe('evidence words', () => {
   it('picks the highest revision even when it is not the latest written', () => {
     // Clocks can disagree (an import, a restored backup): the version number decides.
     const list = [
-      ev({ id: 'v2', revision: 2, createdAt: '2025-01-01T00:00:00Z' }),
-      ev({ id: 'v1', revision: 1, createdAt: '2025-05-01T00:00:00Z' })
+      evidence({ id: 'v2', revision: 2, createdAt: '2025-01-01T00:00:00Z' }),
+      evidence({ id: 'v1', revision: 1, createdAt: '2025-05-01T00:00:00Z' })
     ];
     expect(newestVersions(list).map((e) => e.id)).toEqual(['v2']);
   });
