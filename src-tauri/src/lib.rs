@@ -75,6 +75,18 @@ pub fn run() {
             commands::review::review_decisions,
             commands::review::critiques,
             commands::review::critique_save,
+            commands::assessment::assessors_list,
+            commands::assessment::assessor_add_local,
+            commands::assessment::assessments_list,
+            commands::assessment::assessment_create,
+            commands::assessment::assessment_get,
+            commands::assessment::assessment_rate,
+            commands::assessment::assessment_attach,
+            commands::assessment::assessment_summary,
+            commands::assessment::assessment_status,
+            commands::assessment::assessment_sign,
+            commands::assessment::assessment_export,
+            commands::assessment::assessment_import,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

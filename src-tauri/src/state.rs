@@ -52,6 +52,11 @@ impl AppState {
         Ok(state)
     }
 
+    /// Where assessors' private keys made on this computer are kept (never inside a workspace).
+    pub fn keys_dir(&self) -> PathBuf {
+        self.config_dir.join("keys")
+    }
+
     pub fn demo_path(&self) -> PathBuf {
         self.data_dir.join("Demo workspace")
     }

@@ -2,10 +2,10 @@
 //! that an external lead signs without the app.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Subcommand;
-use guildbook_core::assessment::{self, AssessmentFile};
+use guildbook_core::assessment;
 use guildbook_core::{signing, CoreError, Workspace};
 
 use crate::print;
@@ -51,15 +51,6 @@ pub enum AssessmentCommand {
     Import { file: PathBuf },
 }
 
-fn write_file(path: &Path, file: &AssessmentFile) -> Result<(), CoreError> {
-    let text = serde_json::to_string_pretty(file).expect("assessment files serialise");
-    // Written beside and renamed, so a crash never leaves half a file.
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, text + "\n")
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(CoreError::io(format!("Could not write {}", path.display())))
-}
-
 pub fn run_assessor(ws: &mut Workspace, command: AssessorCommand, out: &mut dyn Write) -> Result<(), CoreError> {
     match command {
         AssessorCommand::Add { name, email, key_out, external } => {
@@ -84,7 +75,7 @@ pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mu
             let mut signed = assessment::read_file(&file)?;
             let (_, key) = signing::read_key_file(&key)?;
             assessment::sign_file(&mut signed, &key)?;
-            write_file(output.as_deref().unwrap_or(&file), &signed)?;
+            assessment::write_file(output.as_deref().unwrap_or(&file), &signed)?;
             print(out, format!("signed\t{}", signed.content.id))
         }
         AssessmentCommand::List => {
@@ -97,7 +88,7 @@ pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mu
         }
         AssessmentCommand::Export { id, output } => {
             let file = Workspace::open(&dir?)?.export_assessment(&id)?;
-            write_file(&output, &file)
+            assessment::write_file(&output, &file)
         }
         AssessmentCommand::Import { file } => {
             let mut ws = Workspace::open(&dir?)?;

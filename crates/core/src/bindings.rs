@@ -4,6 +4,10 @@
 
 use ts_rs::TS;
 
+use crate::assessment::{
+    Assessment, AssessmentKind, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, AttachedEvidence,
+    Integrity, NewAssessment, Pay, RubricRow,
+};
 use crate::completeness::{CellProgress, RequirementProgress};
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::error::{ApiError, ErrorCode};
@@ -95,6 +99,17 @@ fn decls() -> String {
         CritiqueInput,
         DiscussedArtifact,
         CritiqueSession,
+        AssessmentKind,
+        AssessmentStatus,
+        Pay,
+        Assessor,
+        NewAssessment,
+        AttachedEvidence,
+        RubricRow,
+        Assessment,
+        AssessmentRow,
+        Integrity,
+        AssessmentView,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -1,6 +1,7 @@
 //! IPC commands, one module per capability. Each converts its arguments, calls the core and
 //! returns the core's error as `{ code, message }`.
 
+pub mod assessment;
 pub mod evidence;
 pub mod ladder;
 pub mod review;

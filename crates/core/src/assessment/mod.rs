@@ -2,10 +2,13 @@
 //! version. The rubric is that level's cells; each gets a self-rating, an assessor rating on the
 //! ladder's scale, a comment and evidence. Assessments are paid. Sign-off is in `signoff`.
 
+mod keys;
 mod signoff;
 
+pub use keys::{has_local_key, AssessmentView};
+
 pub use signoff::{
-    missing_for_signature, read_file, sign_file, AssessmentFile, FileSignature, Integrity, SignedAssessment,
+    missing_for_signature, read_file, sign_file, write_file, AssessmentFile, FileSignature, Integrity, SignedAssessment,
 };
 
 use rusqlite::{params, OptionalExtension};

@@ -304,6 +304,15 @@ pub fn read_file(path: &Path) -> Result<AssessmentFile> {
     Ok(file)
 }
 
+/// Writes an assessment file beside its place and renames it in, so a crash never leaves half a file.
+pub fn write_file(path: &Path, file: &AssessmentFile) -> Result<()> {
+    let text = serde_json::to_string_pretty(file).expect("assessment files serialise");
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, text + "\n")
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(CoreError::io(format!("Could not write {}", path.display())))
+}
+
 /// Signs an assessment file with a key (what `guildbook assessment sign` does for an external lead).
 pub fn sign_file(file: &mut AssessmentFile, key: &SigningKey) -> Result<()> {
     let public = signing::public_key_text(&key.verifying_key());

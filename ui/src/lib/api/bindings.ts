@@ -248,3 +248,33 @@ export type DiscussedArtifact = { artifactId: string, title: string,
 fileSha256: string | null, };
 
 export type CritiqueSession = { id: string, contractorId: string, heldOn: string, attendees: Array<string>, notes: string, outcome: string, artifacts: Array<DiscussedArtifact>, createdAt: string, };
+
+export type AssessmentKind = "portfolio_review" | "paid_task" | "live_critique" | "shadowing_checkpoint";
+
+export type AssessmentStatus = "planned" | "in_progress" | "submitted" | "signed" | "closed";
+
+export type Pay = { "kind": "stipend", amount: Money, paidOn: string | null, } | { "kind": "billable", engagementId: string, };
+
+export type Assessor = { id: string, name: string, email: string, 
+/**
+ * Base64 of the Ed25519 public key.
+ */
+publicKey: string, 
+/**
+ * An external lead: signs exported files with the command line.
+ */
+external: boolean, };
+
+export type NewAssessment = { contractorId: string, roleId: string, levelKey: string, kind: AssessmentKind, assessorId: string, startsOn: string, dueOn: string, pay: Pay, };
+
+export type AttachedEvidence = { id: string, title: string, sha256: string | null, };
+
+export type RubricRow = { domainKey: string, domainName: string, outcomes: Array<string>, evidenceRequired: Array<EvidenceRequirement>, selfRating: string | null, assessorRating: string | null, comment: string, evidence: Array<AttachedEvidence>, };
+
+export type Assessment = { id: string, contractorId: string, contractorName: string, roleId: string, roleName: string, versionId: string, versionNumber: number, levelKey: string, levelName: string, kind: AssessmentKind, assessor: Assessor, startsOn: string, dueOn: string, status: AssessmentStatus, pay: Pay, summary: string, scale: Array<string>, rubric: Array<RubricRow>, signedAt: string | null, };
+
+export type AssessmentRow = { id: string, contractorName: string, roleName: string, levelName: string, status: AssessmentStatus, dueOn: string, assessorName: string, };
+
+export type Integrity = { "state": "unsigned" } | { "state": "verified" } | { "state": "tampered", reason: string, };
+
+export type AssessmentView = { assessment: Assessment, integrity: Integrity, missing: Array<string>, canSignHere: boolean, };

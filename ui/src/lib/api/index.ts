@@ -5,6 +5,11 @@ import type {
   ApiError,
   AppStatus,
   Annotation,
+  AssessmentRow,
+  AssessmentStatus,
+  AssessmentView,
+  Assessor,
+  NewAssessment,
   AnnotationInput,
   CellProgress,
   CellRef,
@@ -153,7 +158,33 @@ export const api = {
   critiques: (contractorId: string) => call<CritiqueSession[]>('critiques', { contractorId }),
   /** Creates a session when `id` is null, otherwise replaces its details. */
   saveCritique: (contractorId: string, id: string | null, input: CritiqueInput) =>
-    call<CritiqueSession>('critique_save', { contractorId, id, input })
+    call<CritiqueSession>('critique_save', { contractorId, id, input }),
+
+  /** Assessors, each with whether their signing key is on this computer. */
+  assessors: () => call<[Assessor, boolean][]>('assessors_list'),
+  /** A new assessor whose signing key is made and kept on this computer. */
+  addLocalAssessor: (name: string, email: string) =>
+    call<Assessor>('assessor_add_local', { name, email }),
+  assessments: () => call<AssessmentRow[]>('assessments_list'),
+  createAssessment: (input: NewAssessment) => call<AssessmentView>('assessment_create', { input }),
+  assessment: (id: string) => call<AssessmentView>('assessment_get', { id }),
+  rateCell: (
+    id: string,
+    domainKey: string,
+    selfRating: string | null,
+    assessorRating: string | null,
+    comment: string
+  ) => call<AssessmentView>('assessment_rate', { id, domainKey, selfRating, assessorRating, comment }),
+  attachToAssessment: (id: string, domainKey: string, evidenceId: string) =>
+    call<AssessmentView>('assessment_attach', { id, domainKey, evidenceId }),
+  setAssessmentSummary: (id: string, summary: string) =>
+    call<AssessmentView>('assessment_summary', { id, summary }),
+  setAssessmentStatus: (id: string, status: AssessmentStatus) =>
+    call<AssessmentView>('assessment_status', { id, status }),
+  /** Signs with the assessor's key from this computer. */
+  signAssessment: (id: string) => call<AssessmentView>('assessment_sign', { id }),
+  exportAssessment: (id: string, path: string) => call<void>('assessment_export', { id, path }),
+  importAssessment: (path: string) => call<AssessmentView>('assessment_import', { path })
 };
 
 /** The address the webview reads a vault file from (the `vault` protocol serves it by hash). */

@@ -1,0 +1,76 @@
+//! Assessors' private keys on this computer: one key file per assessor in a folder outside any
+//! workspace (the app's settings folder), so copying a workspace never copies anyone's key.
+
+use std::path::{Path, PathBuf};
+
+use super::{Assessment, Assessor};
+use crate::error::{CoreError, Result};
+use crate::signing;
+use crate::workspace::Workspace;
+
+fn key_path(keys_dir: &Path, assessor_id: &str) -> PathBuf {
+    keys_dir.join(format!("{assessor_id}.key"))
+}
+
+/// Whether this computer holds the assessor's private key.
+pub fn has_local_key(keys_dir: &Path, assessor_id: &str) -> bool {
+    key_path(keys_dir, assessor_id).is_file()
+}
+
+impl Workspace {
+    /// A new assessor whose key is made and kept on this computer.
+    pub fn add_local_assessor(&mut self, keys_dir: &Path, name: &str, email: &str) -> Result<Assessor> {
+        std::fs::create_dir_all(keys_dir).map_err(CoreError::io("Could not prepare the keys folder"))?;
+        let key = signing::generate()?;
+        let assessor = self.add_assessor(name, email, &signing::public_key_text(&key.verifying_key()), false)?;
+        if let Err(e) = signing::write_key_file(&key_path(keys_dir, &assessor.id), name, &key) {
+            // Without its private key the assessor could never sign: take the record back.
+            let _ = self.conn().execute("DELETE FROM assessor WHERE id = ?1", [&assessor.id]);
+            return Err(e);
+        }
+        Ok(assessor)
+    }
+
+    /// Signs with the assessor's key from this computer.
+    pub fn sign_with_local_key(&mut self, keys_dir: &Path, id: &str) -> Result<Assessment> {
+        let a = self.assessment(id)?;
+        let path = key_path(keys_dir, &a.assessor.id);
+        if !path.is_file() {
+            return Err(CoreError::Invalid(format!(
+                "{}'s signing key is not on this computer. Export the assessment for them to sign with `guildbook assessment sign`, then import it.",
+                a.assessor.name
+            )));
+        }
+        let (_, key) = signing::read_key_file(&path)?;
+        self.sign_assessment(id, &key)
+    }
+
+    pub fn assessors(&self) -> Result<Vec<Assessor>> {
+        let mut stmt = self.conn().prepare_cached("SELECT id FROM assessor ORDER BY name, id")?;
+        let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        ids.iter().map(|id| self.assessor(id)).collect()
+    }
+}
+
+/// An assessment as its screen shows it: with its integrity, what is missing before it can be
+/// signed, and whether its assessor's key is on this computer.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentView {
+    pub assessment: Assessment,
+    pub integrity: super::Integrity,
+    pub missing: Vec<String>,
+    pub can_sign_here: bool,
+}
+
+impl Workspace {
+    pub fn assessment_view(&self, keys_dir: &Path, id: &str) -> Result<AssessmentView> {
+        let assessment = self.assessment(id)?;
+        Ok(AssessmentView {
+            integrity: self.assessment_integrity(id)?,
+            missing: super::missing_for_signature(&assessment),
+            can_sign_here: has_local_key(keys_dir, &assessment.assessor.id),
+            assessment,
+        })
+    }
+}
