@@ -131,6 +131,7 @@ pub struct Assessment {
 #[serde(rename_all = "camelCase")]
 pub struct AssessmentRow {
     pub id: String,
+    pub contractor_id: String,
     pub contractor_name: String,
     pub role_name: String,
     pub level_name: String,
@@ -398,7 +399,7 @@ impl Workspace {
     /// Every assessment, the soonest due first.
     pub fn list_assessments(&self) -> Result<Vec<AssessmentRow>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT a.id, c.name, r.name, l.name, a.status, a.due_on, s.name
+            "SELECT a.id, c.name, r.name, l.name, a.status, a.due_on, s.name, a.contractor_id
              FROM assessment a JOIN contractor c ON c.id = a.contractor_id JOIN role r ON r.id = a.role_id
              JOIN ladder_level l ON l.version_id = a.version_id AND l.key = a.level_key
              JOIN assessor s ON s.id = a.assessor_id
@@ -407,6 +408,7 @@ impl Workspace {
         let rows = stmt.query_map([], |r| {
             Ok(AssessmentRow {
                 id: r.get(0)?,
+                contractor_id: r.get(7)?,
                 contractor_name: r.get(1)?,
                 role_name: r.get(2)?,
                 level_name: r.get(3)?,

@@ -273,7 +273,7 @@ export type RubricRow = { domainKey: string, domainName: string, outcomes: Array
 
 export type Assessment = { id: string, contractorId: string, contractorName: string, roleId: string, roleName: string, versionId: string, versionNumber: number, levelKey: string, levelName: string, kind: AssessmentKind, assessor: Assessor, startsOn: string, dueOn: string, status: AssessmentStatus, pay: Pay, summary: string, scale: Array<string>, rubric: Array<RubricRow>, signedAt: string | null, };
 
-export type AssessmentRow = { id: string, contractorName: string, roleName: string, levelName: string, status: AssessmentStatus, dueOn: string, assessorName: string, };
+export type AssessmentRow = { id: string, contractorId: string, contractorName: string, roleName: string, levelName: string, status: AssessmentStatus, dueOn: string, assessorName: string, };
 
 export type Integrity = { "state": "unsigned" } | { "state": "verified" } | { "state": "tampered", reason: string, };
 
