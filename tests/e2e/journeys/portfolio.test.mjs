@@ -103,7 +103,11 @@ describe('portfolio', () => {
 
     await version().selectByIndex(1);
     await waitForText(byId(browser, 'viewer-older'), 'You are reviewing v2');
-    await waitForText(byId(browser, 'viewer-change-note'), 'Larger headline band');
+    // The header's change note is cut to one line: its whole text is in the element and its tooltip.
+    await browser.waitUntil(
+      async () => (await byId(browser, 'viewer-change-note').getAttribute('title')).startsWith('Larger headline band'),
+      { timeoutMsg: 'v2’s change note shows' }
+    );
     await countIs(items, 2, 'annotations on v2');
     const [band, disc] = await items();
     await waitForText(band, 'The band fights the headline');

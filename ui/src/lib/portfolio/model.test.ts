@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence, PortfolioItem, ReviewDecision } from '$lib/api';
 import {
   applyFilter,
+  byRevision,
   cellKey,
   cellLabel,
   decisionLine,
@@ -15,7 +16,9 @@ import {
   REVIEWER_KEY,
   saveReviewer,
   statusOf,
-  typeWord
+  stepVersion,
+  typeWord,
+  versionOption
 } from './model';
 
 const decision = (d: Partial<ReviewDecision> = {}): ReviewDecision => ({
@@ -86,6 +89,29 @@ describe('versions', () => {
     expect(defaultPair([evidence(1)])).toBeNull();
     const [a, b] = defaultPair([evidence(3), evidence(1), evidence(2)])!;
     expect([a.revision, b.revision]).toEqual([2, 3]);
+  });
+
+  it('compares an older version on screen with the newest', () => {
+    const all = [evidence(3), evidence(1), evidence(2)];
+    const pair = (shown: string) => defaultPair(all, shown)!.map((v) => v.revision);
+    expect(pair(all[1].id)).toEqual([1, 3]);
+    expect(pair(all[2].id)).toEqual([2, 3]);
+    expect(pair(all[0].id)).toEqual([2, 3]);
+    expect(pair('gone')).toEqual([2, 3]);
+  });
+
+  it('steps to the older and newer version, and stops at the ends', () => {
+    const all = [evidence(2), evidence(1), evidence(3)];
+    expect(stepVersion(all, all[0].id, -1)?.revision).toBe(1);
+    expect(stepVersion(all, all[0].id, 1)?.revision).toBe(3);
+    expect(stepVersion(all, all[1].id, -1)).toBeNull();
+    expect(stepVersion(all, all[2].id, 1)).toBeNull();
+    expect(stepVersion(all, 'gone', 1)).toBeNull();
+    expect(byRevision(all).map((v) => v.revision)).toEqual([1, 2, 3]);
+  });
+
+  it('names a version with its number, the count and its day', () => {
+    expect(versionOption(evidence(2), 3, 'en-US')).toMatch(/^v2 of 3 · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 });
 

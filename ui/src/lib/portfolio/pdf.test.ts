@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderScale } from './pdf';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { closePdf, renderScale } from './pdf';
 
 describe('renderScale', () => {
   const a4 = { width: 794, height: 1123 };
@@ -19,5 +20,23 @@ describe('renderScale', () => {
 
   it('keeps a floor when zoomed far out', () => {
     expect(renderScale(0.05, 1, a4)).toBeCloseTo(0.25);
+  });
+});
+
+describe('closePdf', () => {
+  const doc = (destroy: () => Promise<void>) => ({ loadingTask: { destroy } }) as unknown as PDFDocumentProxy;
+
+  it('closes one document at a time, in order, past a failed close', async () => {
+    const log: string[] = [];
+    const slow = (name: string, fail = false) => () =>
+      new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          log.push(name);
+          if (fail) reject(new Error('gone'));
+          else resolve();
+        }, name === 'a' ? 20 : 1)
+      );
+    await Promise.all([closePdf(doc(slow('a', true))), closePdf(doc(slow('b'))), closePdf(doc(slow('c')))]);
+    expect(log).toEqual(['a', 'b', 'c']);
   });
 });

@@ -19,6 +19,20 @@ function pdfjs(): Promise<PdfJs> {
   return lib;
 }
 
+// Every document shares the one worker, and pdf.js refuses (or drops) a document opened while
+// another is being closed on it: opening and closing take turns.
+let turn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = turn.then(work, work);
+  turn = run.catch(() => {});
+  return run;
+}
+
+/** Closes a document from `openPdf` (after any opening or closing under way). */
+export function closePdf(doc: PDFDocumentProxy): Promise<void> {
+  return inTurn(() => doc.loadingTask.destroy()).catch(() => {});
+}
+
 /** Opens the PDF at `url`; throws with a message a person can read. */
 export async function openPdf(url: string): Promise<PDFDocumentProxy> {
   let data: Uint8Array;
@@ -34,7 +48,7 @@ export async function openPdf(url: string): Promise<PDFDocumentProxy> {
     // pdf.js 6 has no code paths that evaluate strings any more; the old switch stays off for
     // any older copy (the app's CSP forbids eval either way).
     const noEval = { isEvalSupported: false } as object;
-    return await m.getDocument({ data, isImageDecoderSupported: false, ...noEval }).promise;
+    return await inTurn(() => m.getDocument({ data, isImageDecoderSupported: false, ...noEval }).promise);
   } catch (e) {
     const why = e instanceof Error && e.name === 'PasswordException' ? 'it is protected by a password' : 'it looks damaged or is not a PDF';
     throw new Error(`This PDF can't be shown: ${why}.`);
