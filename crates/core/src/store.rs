@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_assessments",
         include_str!("../migrations/0006_assessments.sql"),
     ),
+    (
+        "0007_progression",
+        include_str!("../migrations/0007_progression.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
