@@ -79,7 +79,7 @@ impl AppState {
         let ws = if path.join(guildbook_core::workspace::DB_FILE).exists() {
             Workspace::open(&path)?
         } else {
-            guildbook_core::demo::create(&path)?
+            guildbook_core::demo::create_with_keys(&path, Some(&self.keys_dir()))?
         };
         self.set(ws)
     }

@@ -29,6 +29,17 @@ pub enum AssessorCommand {
 }
 
 #[derive(Subcommand)]
+pub enum ReviewsCommand {
+    /// Renewal reviews not yet done, most urgent first: due date, days left, bucket, contractor,
+    /// role, client, engagement id (tab-separated). Overdue ones always show.
+    Due {
+        /// Only those due within this many days.
+        #[arg(long)]
+        within: Option<u32>,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum AssessmentCommand {
     /// id, contractor, role, level, status (tab-separated), the soonest due first.
     List,
@@ -94,6 +105,26 @@ pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mu
             let mut ws = Workspace::open(&dir?)?;
             let a = ws.import_signed_assessment(&assessment::read_file(&file)?)?;
             print(out, format!("{}\tsigned by {}", a.id, a.assessor.name))
+        }
+    }
+}
+
+pub fn run_reviews(ws: &Workspace, command: ReviewsCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+    match command {
+        ReviewsCommand::Due { within } => {
+            let filter = guildbook_core::reviews::ReviewFilter { within_days: within, ..Default::default() };
+            for r in ws.review_queue(guildbook_core::reviews::today_here(), &filter)? {
+                let bucket = serde_json::to_value(r.bucket).ok();
+                let bucket = bucket.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
+                print(
+                    out,
+                    format!(
+                        "{}\t{}\t{bucket}\t{}\t{}\t{}\t{}",
+                        r.due_on, r.days_left, r.contractor_name, r.role_name, r.client, r.engagement_id
+                    ),
+                )?;
+            }
+            Ok(())
         }
     }
 }

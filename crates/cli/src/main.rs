@@ -72,6 +72,11 @@ enum Command {
         #[command(subcommand)]
         command: assessment::AssessmentCommand,
     },
+    /// Reviews due ahead of contract renewals.
+    Reviews {
+        #[command(subcommand)]
+        command: assessment::ReviewsCommand,
+    },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
         #[command(subcommand)]
@@ -237,6 +242,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             assessment::run_assessor(&mut Workspace::open(&dir?)?, command, &mut out)?
         }
         Command::Assessment { command } => assessment::run(dir, command, &mut out)?,
+        Command::Reviews { command } => {
+            assessment::run_reviews(&Workspace::open(&dir?)?, command, &mut out)?
+        }
         Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }
     Ok(())

@@ -164,7 +164,7 @@ impl Workspace {
         })?;
         let end = e.input.end_on.as_deref().ok_or_else(|| CoreError::Invalid("This engagement has no end date.".into()))?;
         let due = due_date(dates::parse("The end date", end)?, self.advancement_rule(&role_id)?.review_lead_days).max(today);
-        let ladder = self.ladder(&role_id)?;
+        let ladder = self.published_ladder(&role_id)?;
         let current = self
             .contractor(&e.contractor_id)?
             .levels

@@ -275,7 +275,8 @@ impl Workspace {
         self.assessment(&id)
     }
 
-    fn published_ladder(&self, role_id: &str) -> Result<crate::ladder::Ladder> {
+    /// The role's newest published ladder version.
+    pub fn published_ladder(&self, role_id: &str) -> Result<crate::ladder::Ladder> {
         let versions = self.ladder_versions(role_id)?;
         let published = versions
             .iter()

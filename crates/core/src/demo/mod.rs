@@ -2,6 +2,7 @@
 //! screen has something real to show.
 
 pub mod artwork;
+mod assessments;
 mod people;
 mod portfolio;
 
@@ -16,12 +17,18 @@ use crate::workspace::Workspace;
 
 /// Creates the demo workspace in `root` (which must be missing or empty).
 pub fn create(root: &Path) -> Result<Workspace> {
+    create_with_keys(root, None)
+}
+
+/// The demo, with its lead assessor's signing key kept in `keys_dir` (the app's settings
+/// folder), so the demo's assessments can be signed in the app.
+pub fn create_with_keys(root: &Path, keys_dir: Option<&Path>) -> Result<Workspace> {
     let mut ws = Workspace::create(root, Some("Northwind Studio (demo)"))?;
-    fill(&mut ws)?;
+    fill(&mut ws, keys_dir)?;
     Ok(ws)
 }
 
-fn fill(ws: &mut Workspace) -> Result<()> {
+fn fill(ws: &mut Workspace, keys_dir: Option<&Path>) -> Result<()> {
     // Backend engineer: the pilot role, published twice, with a draft in progress.
     let backend = ws.create_role(NewRole {
         name: "Backend engineer".into(),
@@ -99,7 +106,8 @@ fn fill(ws: &mut Workspace) -> Result<()> {
 
     let backend = ws.ladder(&id)?;
     people::fill(ws, [&backend, &designer, &delivery])?;
-    portfolio::fill(ws, &designer)
+    portfolio::fill(ws, &designer)?;
+    assessments::fill(ws, &designer.role.id, &id, keys_dir)
 }
 
 fn delivery_lead() -> format::LadderFile {
