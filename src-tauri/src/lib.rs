@@ -87,6 +87,12 @@ pub fn run() {
             commands::assessment::assessment_sign,
             commands::assessment::assessment_export,
             commands::assessment::assessment_import,
+            commands::assessment::progression_propose,
+            commands::assessment::progression_apply,
+            commands::assessment::advancement_rule,
+            commands::assessment::advancement_rule_set,
+            commands::assessment::review_queue,
+            commands::assessment::review_start,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

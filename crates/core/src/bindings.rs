@@ -8,6 +8,8 @@ use crate::assessment::{
     Assessment, AssessmentKind, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, AttachedEvidence,
     Integrity, NewAssessment, Pay, RubricRow,
 };
+use crate::progression::{AdvancementRule, CellVerdict, Outcome, Proposal, SidewaysMove};
+use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
 use crate::completeness::{CellProgress, RequirementProgress};
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::error::{ApiError, ErrorCode};
@@ -110,6 +112,14 @@ fn decls() -> String {
         AssessmentRow,
         Integrity,
         AssessmentView,
+        AdvancementRule,
+        Outcome,
+        CellVerdict,
+        SidewaysMove,
+        Proposal,
+        ReviewBucket,
+        ReviewItem,
+        ReviewFilter,
     );
     out.trim_end().to_string() + "\n"
 }

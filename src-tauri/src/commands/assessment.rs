@@ -3,6 +3,10 @@ use std::path::PathBuf;
 use guildbook_core::assessment::{
     self, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, NewAssessment,
 };
+use guildbook_core::dates;
+use guildbook_core::progression::{AdvancementRule, Proposal};
+use guildbook_core::reviews::{ReviewFilter, ReviewItem};
+use guildbook_core::roster::Contractor;
 use tauri::State;
 
 use super::CmdResult;
@@ -127,5 +131,52 @@ pub fn assessment_import(state: State<'_, AppState>, path: PathBuf) -> CmdResult
     state.with(|ws| {
         let a = ws.import_signed_assessment(&assessment::read_file(&path)?)?;
         ws.assessment_view(&keys, &a.id)
+    })
+}
+
+/// What a signed assessment proposes: advance, hold or not yet, cell by cell.
+#[tauri::command(async)]
+pub fn progression_propose(state: State<'_, AppState>, id: String) -> CmdResult<Proposal> {
+    state.with(|ws| ws.propose(&id))
+}
+
+/// Records the decision; an advance changes the level today. Returns the contractor.
+#[tauri::command(async)]
+pub fn progression_apply(state: State<'_, AppState>, id: String, decided_by: String) -> CmdResult<Contractor> {
+    state.with(|ws| ws.apply_progression(&id, &decided_by))
+}
+
+#[tauri::command(async)]
+pub fn advancement_rule(state: State<'_, AppState>, role_id: String) -> CmdResult<AdvancementRule> {
+    state.with(|ws| ws.advancement_rule(&role_id))
+}
+
+#[tauri::command(async)]
+pub fn advancement_rule_set(
+    state: State<'_, AppState>,
+    role_id: String,
+    rule: AdvancementRule,
+) -> CmdResult<AdvancementRule> {
+    state.with(|ws| ws.set_advancement_rule(&role_id, &rule))
+}
+
+/// The renewal reviews as of `today` — the person's local date, which the window knows best.
+#[tauri::command(async)]
+pub fn review_queue(state: State<'_, AppState>, today: String, filter: ReviewFilter) -> CmdResult<Vec<ReviewItem>> {
+    state.with(|ws| ws.review_queue(dates::parse("Today", &today)?, &filter))
+}
+
+/// Opens the review's assessment, creating it the first time. Returns the assessment.
+#[tauri::command(async)]
+pub fn review_start(
+    state: State<'_, AppState>,
+    engagement_id: String,
+    assessor_id: String,
+    today: String,
+) -> CmdResult<AssessmentView> {
+    let keys = state.keys_dir();
+    state.with(|ws| {
+        let id = ws.start_review(&engagement_id, &assessor_id, dates::parse("Today", &today)?)?;
+        ws.assessment_view(&keys, &id)
     })
 }

@@ -278,3 +278,59 @@ export type AssessmentRow = { id: string, contractorId: string, contractorName: 
 export type Integrity = { "state": "unsigned" } | { "state": "verified" } | { "state": "tampered", reason: string, };
 
 export type AssessmentView = { assessment: Assessment, integrity: Integrity, missing: Array<string>, canSignHere: boolean, };
+
+export type AdvancementRule = { 
+/**
+ * Domains of the target level that must be rated met; None: every domain.
+ */
+minDomains: number | null, 
+/**
+ * Whether each met cell's evidence requirements must be complete too.
+ */
+requireEvidence: boolean, 
+/**
+ * Days before an engagement ends that its review is due.
+ */
+reviewLeadDays: number, };
+
+export type Outcome = "not_yet" | "hold" | "advance";
+
+export type CellVerdict = { domainKey: string, domainName: string, rating: string | null, ratedMet: boolean, evidenceComplete: boolean, 
+/**
+ * In words: "meets; evidence complete", "not yet", "meets; 1 of 2 code samples".
+ */
+reason: string, };
+
+export type SidewaysMove = { roleId: string, roleName: string, levelKey: string, levelName: string, };
+
+export type Proposal = { outcome: Outcome, 
+/**
+ * One sentence: why.
+ */
+reason: string, cells: Array<CellVerdict>, domainsMet: number, domainsRequired: number, 
+/**
+ * The pay band of the target level, proposed for the next engagement after an advance.
+ */
+nextBand: PayBand | null, sideways: Array<SidewaysMove>, 
+/**
+ * Already applied: by whom and when.
+ */
+decided: [string, string] | null, };
+
+export type ReviewBucket = "overdue" | "this_week" | "this_month" | "later" | "done";
+
+export type ReviewItem = { engagementId: string, contractorId: string, contractorName: string, roleId: string, roleName: string, client: string, project: string, endOn: string, dueOn: string, 
+/**
+ * Negative when overdue.
+ */
+daysLeft: number, bucket: ReviewBucket, assessmentId: string | null, assessmentStatus: AssessmentStatus | null, assessorName: string | null, };
+
+export type ReviewFilter = { roleId: string | null, assessorId: string | null, 
+/**
+ * Only reviews due within this many days (overdue ones always show).
+ */
+withinDays: number | null, 
+/**
+ * Include the done ones.
+ */
+includeDone: boolean, };

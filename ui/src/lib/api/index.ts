@@ -4,6 +4,7 @@ import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import type {
   ApiError,
   AppStatus,
+  AdvancementRule,
   Annotation,
   AssessmentRow,
   AssessmentStatus,
@@ -17,6 +18,9 @@ import type {
   CritiqueSession,
   DecisionInput,
   PortfolioItem,
+  Proposal,
+  ReviewFilter,
+  ReviewItem,
   ReviewDecision,
   RubricCell,
   Evidence,
@@ -184,8 +188,29 @@ export const api = {
   /** Signs with the assessor's key from this computer. */
   signAssessment: (id: string) => call<AssessmentView>('assessment_sign', { id }),
   exportAssessment: (id: string, path: string) => call<void>('assessment_export', { id, path }),
-  importAssessment: (path: string) => call<AssessmentView>('assessment_import', { path })
+  importAssessment: (path: string) => call<AssessmentView>('assessment_import', { path }),
+
+  /** What a signed assessment proposes: advance, hold or not yet, cell by cell. */
+  proposal: (id: string) => call<Proposal>('progression_propose', { id }),
+  /** Records the decision; an advance changes the level today. */
+  applyProgression: (id: string, decidedBy: string) =>
+    call<Contractor>('progression_apply', { id, decidedBy }),
+  advancementRule: (roleId: string) => call<AdvancementRule>('advancement_rule', { roleId }),
+  setAdvancementRule: (roleId: string, rule: AdvancementRule) =>
+    call<AdvancementRule>('advancement_rule_set', { roleId, rule }),
+  /** Renewal reviews as of the person's local date. */
+  reviewQueue: (filter: ReviewFilter, today: string = localToday()) =>
+    call<ReviewItem[]>('review_queue', { today, filter }),
+  /** Opens the review's assessment, creating it the first time. */
+  startReview: (engagementId: string, assessorId: string, today: string = localToday()) =>
+    call<AssessmentView>('review_start', { engagementId, assessorId, today })
 };
+
+/** Today's date where the person is (YYYY-MM-DD), which is what "due today" means. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** The address the webview reads a vault file from (the `vault` protocol serves it by hash). */
 export function vaultUrl(sha256: string): string {
