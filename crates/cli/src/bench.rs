@@ -25,6 +25,17 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 30)]
         loads: usize,
     },
+    /// Time the renewal review queue on the workspace (seed it first:
+    /// `guildbook seed --contractors 10000` gives 30,000 engagements).
+    Reviews {
+        #[arg(long, default_value_t = 30)]
+        loads: usize,
+    },
+    /// Time signing an assessment and verifying it (canonical form, Ed25519, stored-row check).
+    Signing {
+        #[arg(long, default_value_t = 200)]
+        iterations: usize,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -44,6 +55,12 @@ pub fn run(
                 .ok_or_else(|| CoreError::Invalid("bench roster needs --workspace DIR".into()))?;
             roster(&Workspace::open(dir)?, queries, out)
         }
+        BenchCommand::Reviews { loads } => {
+            let dir = workspace
+                .ok_or_else(|| CoreError::Invalid("bench reviews needs --workspace DIR".into()))?;
+            reviews(&Workspace::open(dir)?, loads, out)
+        }
+        BenchCommand::Signing { iterations } => signing(iterations, out),
         BenchCommand::Portfolio { items, loads } => {
             let dir = workspace
                 .ok_or_else(|| CoreError::Invalid("bench portfolio needs --workspace DIR".into()))?;
@@ -82,6 +99,75 @@ fn portfolio(ws: &mut Workspace, items: u32, loads: usize, out: &mut dyn Write) 
     writeln!(out, "portfolio gallery of {items} artifacts ({loads} loads): {}", summary(times))
         .map_err(CoreError::io("Could not write the result"))?;
     Ok(())
+}
+
+fn reviews(ws: &Workspace, loads: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    use guildbook_core::reviews::{today_here, ReviewFilter};
+    let engagements: i64 = ws.conn().query_row("SELECT count(*) FROM engagement", [], |r| r.get(0))?;
+    let mut times = Vec::with_capacity(loads);
+    let mut shown = 0;
+    for i in 0..loads {
+        let filter = ReviewFilter { within_days: (i % 2 == 1).then_some(30), ..Default::default() };
+        let (t, queue) = timed(|| ws.review_queue(today_here(), &filter))?;
+        shown = shown.max(queue.len());
+        times.push(t);
+    }
+    writeln!(out, "review queue ({engagements} engagements, up to {shown} reviews listed, {loads} loads): {}", summary(times))
+        .map_err(CoreError::io("Could not write the result"))
+}
+
+fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    use guildbook_core::assessment::{AssessmentKind, NewAssessment, Pay};
+    use guildbook_core::ladder::templates::Template;
+    use guildbook_core::roster::{ContractorInput, Money};
+    let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
+    let mut ws = Workspace::create(&dir.path().join("ws"), Some("Signing bench"))?;
+    let role = ws.create_role(NewRole {
+        name: "Product designer".into(),
+        kind: RoleKind::Creative,
+        description: String::new(),
+        template: Some(Template::Creative),
+    })?;
+    let ladder = ws.publish_ladder(&role.role.id)?;
+    let who = ws.add_contractor(&ContractorInput { name: "Bench".into(), ..Default::default() })?.id;
+    let key = guildbook_core::signing::generate()?;
+    let public = guildbook_core::signing::public_key_text(&key.verifying_key());
+    let assessor = ws.add_assessor("Bench lead", "", &public, false)?.id;
+    let (mut sign_times, mut verify_times) = (Vec::new(), Vec::new());
+    for _ in 0..iterations {
+        let a = ws.create_assessment(&NewAssessment {
+            contractor_id: who.clone(),
+            role_id: ladder.role.id.clone(),
+            level_key: ladder.content.levels[1].key.clone(),
+            kind: AssessmentKind::PaidTask,
+            assessor_id: assessor.clone(),
+            starts_on: "2026-11-02".into(),
+            due_on: "2026-11-30".into(),
+            pay: Pay::Stipend { amount: Money { minor: 10_000, currency: "EUR".into() }, paid_on: None },
+        })?;
+        for row in &a.rubric {
+            ws.rate_cell(&a.id, &row.domain_key, Some("meets"), Some("meets"), "A comment of ordinary length.")?;
+        }
+        sign_times.push(timed(|| ws.sign_assessment(&a.id, &key))?.0);
+        verify_times.push(timed(|| ws.assessment_integrity(&a.id))?.0);
+    }
+    // The cryptography alone, over the canonical bytes of the last assessment.
+    let file = ws.export_assessment(&ws.list_assessments()?[0].id)?;
+    let bytes = serde_json::to_vec(&file.content).expect("content serialises");
+    let context = guildbook_core::signing::ASSESSMENT_CONTEXT;
+    let mut crypto = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        crypto.push(timed(|| {
+            let sig = guildbook_core::signing::sign(&key, context, &bytes);
+            Ok(guildbook_core::signing::verify(&key.verifying_key(), context, &bytes, &sig))
+        })?.0);
+    }
+    writeln!(out, "Ed25519 sign + verify of the canonical form ({} bytes; {iterations}×): {}", bytes.len(), summary(crypto))
+        .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(out, "sign an assessment (load, canonical form, Ed25519, store; {iterations}×): {}", summary(sign_times))
+        .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(out, "verify it (signature and stored rows; {iterations}×): {}", summary(verify_times))
+        .map_err(CoreError::io("Could not write the result"))
 }
 
 /// "p50 1.20 ms, p95 3.40 ms, max 5.00 ms" for a list of timings.
