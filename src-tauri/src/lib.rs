@@ -93,6 +93,7 @@ pub fn run() {
             commands::assessment::advancement_rule_set,
             commands::assessment::review_queue,
             commands::assessment::review_start,
+            commands::assessment::timeline,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

@@ -10,6 +10,7 @@ use crate::assessment::{
 };
 use crate::progression::{AdvancementRule, CellVerdict, Outcome, Proposal, SidewaysMove};
 use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
+use crate::timeline::{TimelineEvent, TimelineKind};
 use crate::completeness::{CellProgress, RequirementProgress};
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::error::{ApiError, ErrorCode};
@@ -120,6 +121,8 @@ fn decls() -> String {
         ReviewBucket,
         ReviewItem,
         ReviewFilter,
+        TimelineKind,
+        TimelineEvent,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -21,6 +21,7 @@ pub mod signing;
 pub mod store;
 pub mod text;
 pub mod thumbnail;
+pub mod timeline;
 pub mod vault;
 pub mod workspace;
 

@@ -240,6 +240,12 @@ fn a_signed_assessment_proposes_and_applying_an_advance_changes_level_and_band()
     assert!(again.to_string().contains("Ines Carvalho already decided"), "{again}");
     let history = w.ws.contractor_level_history(&w.who).unwrap();
     assert!(history.iter().any(|h| h.reason.contains("Advanced after a signed assessment")));
+    let timeline = w.ws.timeline(&w.who).unwrap();
+    let titles: Vec<&str> = timeline.iter().map(|e| e.title.as_str()).collect();
+    for want in ["Advanced to Designer", "Assessment for Designer signed", "Assessment for Designer started", "Product designer · Designer", "Product designer · Junior designer"] {
+        assert!(titles.contains(&want), "{want} in {titles:?}");
+    }
+    assert!(timeline.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let err = w.ws.set_advancement_rule(&w.role, &AdvancementRule { min_domains: Some(4), ..Default::default() }).unwrap_err();
     assert!(err.to_string().contains("1 to 3 domains"), "{err}");
 }

@@ -7,6 +7,7 @@ use guildbook_core::dates;
 use guildbook_core::progression::{AdvancementRule, Proposal};
 use guildbook_core::reviews::{ReviewFilter, ReviewItem};
 use guildbook_core::roster::Contractor;
+use guildbook_core::timeline::TimelineEvent;
 use tauri::State;
 
 use super::CmdResult;
@@ -179,4 +180,10 @@ pub fn review_start(
         let id = ws.start_review(&engagement_id, &assessor_id, dates::parse("Today", &today)?)?;
         ws.assessment_view(&keys, &id)
     })
+}
+
+/// A person's progression: levels, assessments, evidence, reviews and decisions, newest first.
+#[tauri::command(async)]
+pub fn timeline(state: State<'_, AppState>, contractor_id: String) -> CmdResult<Vec<TimelineEvent>> {
+    state.with(|ws| ws.timeline(&contractor_id))
 }

@@ -334,3 +334,15 @@ withinDays: number | null,
  * Include the done ones.
  */
 includeDone: boolean, };
+
+export type TimelineKind = "level" | "assessment" | "signed" | "evidence" | "review" | "decision";
+
+export type TimelineEvent = { 
+/**
+ * `YYYY-MM-DD`, or an RFC 3339 time for things recorded as they happened.
+ */
+at: string, kind: TimelineKind, title: string, detail: string, 
+/**
+ * What to open: an assessment or evidence id.
+ */
+target: string | null, };

@@ -21,6 +21,7 @@ import type {
   Proposal,
   ReviewFilter,
   ReviewItem,
+  TimelineEvent,
   ReviewDecision,
   RubricCell,
   Evidence,
@@ -203,7 +204,9 @@ export const api = {
     call<ReviewItem[]>('review_queue', { today, filter }),
   /** Opens the review's assessment, creating it the first time. */
   startReview: (engagementId: string, assessorId: string, today: string = localToday()) =>
-    call<AssessmentView>('review_start', { engagementId, assessorId, today })
+    call<AssessmentView>('review_start', { engagementId, assessorId, today }),
+  /** Levels, assessments, evidence, reviews and decisions, newest first. */
+  timeline: (contractorId: string) => call<TimelineEvent[]>('timeline', { contractorId })
 };
 
 /** Today's date where the person is (YYYY-MM-DD), which is what "due today" means. */
