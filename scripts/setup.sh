@@ -9,7 +9,7 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 SYSTEM_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb xauth
-  poppler-utils imagemagick qpdf fonts-dejavu-core
+  poppler-utils imagemagick qpdf fonts-dejavu-core sqlite3
 )
 
 missing=()
