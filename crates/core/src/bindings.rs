@@ -8,7 +8,7 @@ use crate::assessment::{
     Assessment, AssessmentKind, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, AttachedEvidence,
     Integrity, NewAssessment, Pay, RubricRow,
 };
-use crate::progression::{AdvancementRule, CellVerdict, Outcome, Proposal, SidewaysMove};
+use crate::progression::{AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove};
 use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
 use crate::timeline::{TimelineEvent, TimelineKind};
 use crate::completeness::{CellProgress, RequirementProgress};
@@ -117,6 +117,7 @@ fn decls() -> String {
         Outcome,
         CellVerdict,
         SidewaysMove,
+        RecordedDecision,
         Proposal,
         ReviewBucket,
         ReviewItem,

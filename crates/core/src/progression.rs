@@ -63,6 +63,15 @@ pub struct SidewaysMove {
     pub level_name: String,
 }
 
+/// The decision recorded on an assessment: what was decided, by whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedDecision {
+    pub outcome: Outcome,
+    pub decided_by: String,
+    pub decided_at: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Proposal {
@@ -75,8 +84,8 @@ pub struct Proposal {
     /// The pay band of the target level, proposed for the next engagement after an advance.
     pub next_band: Option<PayBand>,
     pub sideways: Vec<SidewaysMove>,
-    /// Already applied: by whom and when.
-    pub decided: Option<(String, String)>,
+    /// Already decided: the outcome then (ratings and evidence may have moved since).
+    pub decided: Option<RecordedDecision>,
 }
 
 /// The rule itself, over (rated met, evidence complete) per cell: enough cells rated met is
@@ -191,9 +200,16 @@ impl Workspace {
         let decided = self
             .conn()
             .query_row(
-                "SELECT decided_by, decided_at FROM progression_decision WHERE assessment_id = ?1",
+                "SELECT outcome, decided_by, decided_at FROM progression_decision WHERE assessment_id = ?1",
                 [assessment_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| {
+                    let outcome: String = r.get(0)?;
+                    Ok(RecordedDecision {
+                        outcome: serde_json::from_value(serde_json::Value::String(outcome)).unwrap_or(Outcome::Hold),
+                        decided_by: r.get(1)?,
+                        decided_at: r.get(2)?,
+                    })
+                },
             )
             .optional()?;
         Ok(Proposal {
@@ -232,8 +248,8 @@ impl Workspace {
     pub fn apply_progression(&mut self, assessment_id: &str, decided_by: &str) -> Result<Contractor> {
         let decided_by = clean_name("The name of who decides", decided_by)?;
         let proposal = self.propose(assessment_id)?;
-        if let Some((who, when)) = &proposal.decided {
-            return Err(CoreError::Invalid(format!("{who} already decided this on {when}.")));
+        if let Some(d) = &proposal.decided {
+            return Err(CoreError::Invalid(format!("{} already decided this on {}.", d.decided_by, d.decided_at)));
         }
         let a = self.assessment(assessment_id)?;
         let from: Option<String> = current_level_key(self, &a)?;

@@ -108,15 +108,25 @@ pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str, keys_dir:
     ))?;
     rate(ws, &a.id, &["meets", "exceeds", "meets", "meets"], "Shipped the task with tests and a clear write-up.")?;
     ws.sign_assessment(&a.id, &key)?;
-    let rule = ws.advancement_rule(&backend.role.id)?;
-    ws.set_advancement_rule(&backend.role.id, &crate::progression::AdvancementRule { require_evidence: false, ..rule })?;
-    ws.apply_progression(&a.id, "Ines Carvalho")?;
+    // Backend engineers advance on paid tasks: three of four domains, evidence not required.
+    let rule = crate::progression::AdvancementRule { min_domains: Some(3), require_evidence: false, review_lead_days: 30 };
     ws.set_advancement_rule(&backend.role.id, &rule)?;
+    ws.apply_progression(&a.id, "Ines Carvalho")?;
 
-    // Renewal reviews already started for two overdue engagements.
+    // Renewal reviews: two overdue ones started, the first of them already signed (done).
     let queue = ws.review_queue(dates::today(), &crate::reviews::ReviewFilter::default())?;
-    for item in queue.iter().filter(|r| r.bucket == crate::reviews::ReviewBucket::Overdue).take(2) {
-        ws.start_review(&item.engagement_id, &lead.id, dates::today())?;
+    let overdue: Vec<String> = queue
+        .iter()
+        .filter(|r| r.bucket == crate::reviews::ReviewBucket::Overdue)
+        .take(2)
+        .map(|r| r.engagement_id.clone())
+        .collect();
+    for (i, engagement) in overdue.iter().enumerate() {
+        let id = ws.start_review(engagement, &lead.id, dates::today())?;
+        if i == 0 {
+            rate(ws, &id, &["meets"], "Renewal review: steady, dependable delivery.")?;
+            ws.sign_assessment(&id, &key)?;
+        }
     }
     Ok(())
 }

@@ -303,6 +303,8 @@ reason: string, };
 
 export type SidewaysMove = { roleId: string, roleName: string, levelKey: string, levelName: string, };
 
+export type RecordedDecision = { outcome: Outcome, decidedBy: string, decidedAt: string, };
+
 export type Proposal = { outcome: Outcome, 
 /**
  * One sentence: why.
@@ -313,9 +315,9 @@ reason: string, cells: Array<CellVerdict>, domainsMet: number, domainsRequired: 
  */
 nextBand: PayBand | null, sideways: Array<SidewaysMove>, 
 /**
- * Already applied: by whom and when.
+ * Already decided: the outcome then (ratings and evidence may have moved since).
  */
-decided: [string, string] | null, };
+decided: RecordedDecision | null, };
 
 export type ReviewBucket = "overdue" | "this_week" | "this_month" | "later" | "done";
 
