@@ -246,3 +246,15 @@ fn imports_from_unknown_keys_other_assessments_and_off_scale_ratings_are_refused
         assert!(assessment::read_file(&p).unwrap_err().to_string().contains("not a Guildbook assessment file"));
     }
 }
+
+#[test]
+fn a_ladder_version_with_assessments_is_never_deleted() {
+    let mut s = setup();
+    let a = s.ws.create_assessment(&new(&s)).unwrap();
+    let version = s.ws.assessment(&a.id).unwrap().version_id;
+    for table in ["ladder_cell", "ladder_level", "ladder_domain"] {
+        s.ws.conn().execute(&format!("DELETE FROM {table} WHERE version_id = ?1"), [&version]).ok();
+    }
+    let err = s.ws.conn().execute("DELETE FROM ladder_version WHERE id = ?1", [&version]).unwrap_err();
+    assert!(err.to_string().contains("has assessments") || err.to_string().contains("FOREIGN KEY"), "{err}");
+}
