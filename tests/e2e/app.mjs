@@ -45,7 +45,7 @@ async function waitForPort(p) {
 }
 
 /** Opens the app; returns the WebDriver session and how long until `readySelector` showed. */
-export async function launch(driver, readySelector = '[data-testid="welcome"], [data-testid="ladders-page"]') {
+export async function launch(driver, readySelector = '[data-testid="welcome"], [data-testid="home-page"]') {
   const started = performance.now();
   const browser = await remote({
     hostname: '127.0.0.1',
@@ -59,12 +59,12 @@ export async function launch(driver, readySelector = '[data-testid="welcome"], [
 
 export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
-/** A fresh app (own settings folder) opened on the demo workspace from the first-launch screen. */
+/** A fresh app (own settings folder) opened on the demo workspace from the first-launch screen (on Home). */
 export async function openDemo(name) {
   const driver = await startDriver(name);
   const { browser } = await launch(driver);
   await byId(browser, 'open-demo').click();
-  await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+  await byId(browser, 'home-page').waitForDisplayed({ timeout: 15_000 });
   return { driver, browser };
 }
 

@@ -179,7 +179,7 @@ describe('evidence', () => {
     await screenshot(browser, '27-critiques');
 
     await browser.deleteSession();
-    ({ browser } = await launch(driver, '[data-testid="ladders-page"]'));
+    ({ browser } = await launch(driver, '[data-testid="home-page"]'));
     await openRosa();
     // The links are kept.
     await browser.$(cell('Creative lead', 'Craft')).waitForDisplayed();

@@ -29,7 +29,9 @@ describe('career-ladder editor', () => {
     await byId(browser, 'welcome').waitForDisplayed();
     await screenshot(browser, '01-welcome');
     await byId(browser, 'open-demo').click();
-    await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+    await byId(browser, 'home-page').waitForDisplayed({ timeout: 15_000 });
+    await byId(browser, 'nav-ladders').click();
+    await byId(browser, 'ladders-page').waitForDisplayed();
     await waitForText(byId(browser, 'workspace-name'), 'Northwind Studio');
     const rows = await browser.$$('[data-testid="role-row"]');
     assert.equal(rows.length, 3, 'three active roles in the demo');
@@ -107,9 +109,10 @@ describe('career-ladder editor', () => {
 
   it('finds everything after a restart', async () => {
     await browser.deleteSession();
-    const session = await launch(driver, '[data-testid="ladders-page"]');
+    const session = await launch(driver, '[data-testid="home-page"]');
     browser = session.browser;
-    record('startup-reopen', `relaunch to interactive ladders list (last workspace reopened): ${session.readyMs} ms`);
+    record('startup-reopen', `relaunch to interactive Home (last workspace reopened): ${session.readyMs} ms`);
+    await byId(browser, 'nav-ladders').click();
     const clicked = performance.now();
     await browser.$('[data-testid="role-row"][data-role-name="Brand designer"]').click();
     await byId(browser, 'ladder-grid').waitForDisplayed();

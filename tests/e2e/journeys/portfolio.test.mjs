@@ -215,7 +215,7 @@ describe('portfolio', () => {
 
   it('finds the annotation and the approval after a restart, and v2 as it was', async () => {
     await browser.deleteSession();
-    ({ browser } = await launch(driver, '[data-testid="ladders-page"]'));
+    ({ browser } = await launch(driver, '[data-testid="home-page"]'));
     await openPortfolio();
     await waitForText(tile(POSTER).$('[data-testid="portfolio-status"]'), 'Approved');
     await tile(POSTER).click();

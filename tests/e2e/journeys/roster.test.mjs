@@ -84,7 +84,7 @@ describe('contractor roster', () => {
 
   it('finds the imported people and the new engagement after a restart', async () => {
     await browser.deleteSession();
-    ({ browser } = await launch(driver, '[data-testid="ladders-page"]'));
+    ({ browser } = await launch(driver, '[data-testid="home-page"]'));
     await openProfile('Sofia Marin');
     await waitForText(byId(browser, 'contractor-profile'), 'Designer');
     await openProfile('Lena Novak');

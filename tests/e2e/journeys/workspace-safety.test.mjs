@@ -26,7 +26,10 @@ describe('workspaces and hostile input', () => {
     await byId(browser, 'welcome').waitForDisplayed();
     await answerNextDialogs(browser, join(driver.home, 'Acme workspace'));
     await byId(browser, 'new-workspace').click();
-    await byId(browser, 'ladders-page').waitForDisplayed({ timeout: 15_000 });
+    await byId(browser, 'home-page').waitForDisplayed({ timeout: 15_000 });
+    await byId(browser, 'home-start').waitForDisplayed();
+    await byId(browser, 'home-go-ladders').click();
+    await byId(browser, 'ladders-page').waitForDisplayed();
     await byId(browser, 'ladders-empty').waitForDisplayed();
     await byId(browser, 'new-from-template-technical').waitForDisplayed();
     await screenshot(browser, '12-empty-workspace');

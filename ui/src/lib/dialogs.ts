@@ -54,3 +54,15 @@ export async function pickEvidenceFiles(): Promise<string[] | null> {
 export function pickVersionFile(title: string): Promise<string | null> {
   return answer(() => open({ multiple: false, directory: false, title }));
 }
+
+/** Where to write an assessment for its assessor to sign elsewhere. */
+export function pickAssessmentExport(defaultPath: string): Promise<string | null> {
+  return answer(() =>
+    save({ title: 'Export the assessment for signing', defaultPath, filters: [{ name: 'Assessment', extensions: ['json'] }] })
+  );
+}
+
+/** An assessment file signed by its assessor, to take back. */
+export function pickAssessmentFile(): Promise<string | null> {
+  return openFile('Import a signed assessment', { name: 'Assessment', extensions: ['json'] });
+}

@@ -2,16 +2,18 @@
 import { api, type AppStatus, type WorkspaceInfo } from '$lib/api';
 import { pickFolder } from '$lib/dialogs';
 import { ladders } from '$lib/ladder/session.svelte';
+import { openAssessment } from '$lib/reviews/openAssessment.svelte';
+import { queue } from '$lib/reviews/queue.svelte';
 import { roster } from '$lib/roster/roster.svelte';
 import { toasts } from '$lib/ui/toasts.svelte';
 
 /** The screens of the sidebar. */
-export type Screen = 'ladders' | 'contractors';
+export type Screen = 'home' | 'ladders' | 'contractors' | 'reviews';
 
 class AppState {
   booted = $state(false);
-  /** The sidebar screen shown. */
-  screen = $state<Screen>('ladders');
+  /** The sidebar screen shown: a workspace opens on Home. */
+  screen = $state<Screen>('home');
   status = $state.raw<AppStatus | null>(null);
   workspace = $state.raw<WorkspaceInfo | null>(null);
   /** Why the last workspace could not be reopened at start, if it couldn't. */
@@ -46,6 +48,9 @@ class AppState {
       const ws = await open();
       ladders.reset();
       roster.reset();
+      queue.reset();
+      openAssessment.reset();
+      this.screen = 'home';
       this.workspace = ws;
       this.reopenError = null;
       void this.#refreshRecent();
