@@ -83,6 +83,8 @@ pub fn run() {
             commands::assessment::assessment_rate,
             commands::assessment::assessment_attach,
             commands::assessment::assessment_summary,
+            commands::assessment::assessment_detach,
+            commands::assessment::assessment_pay_totals,
             commands::assessment::assessment_status,
             commands::assessment::assessment_sign,
             commands::assessment::assessment_export,

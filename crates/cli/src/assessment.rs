@@ -103,7 +103,7 @@ pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mu
         }
         AssessmentCommand::Import { file } => {
             let mut ws = Workspace::open(&dir?)?;
-            let a = ws.import_signed_assessment(&assessment::read_file(&file)?)?;
+            let a = ws.import_signed_assessment(&assessment::read_file(&file)?, None)?;
             print(out, format!("{}\tsigned by {}", a.id, a.assessor.name))
         }
     }

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::assessment::{
     Assessment, AssessmentKind, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, AttachedEvidence,
-    Integrity, NewAssessment, Pay, RubricRow,
+    Integrity, NewAssessment, Pay, PayTotal, RubricRow,
 };
 use crate::progression::{AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove};
 use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
@@ -113,6 +113,7 @@ fn decls() -> String {
         AssessmentRow,
         Integrity,
         AssessmentView,
+        PayTotal,
         AdvancementRule,
         Outcome,
         CellVerdict,

@@ -136,6 +136,11 @@ fn signing_needs_every_rating_and_the_assessors_own_key() {
     assert!(sql.unwrap_err().to_string().contains("cannot be changed"));
     assert!(s.ws.conn().execute("DELETE FROM assessment WHERE id = ?1", [&a.id]).is_err());
     assert_eq!(s.ws.assessment_integrity(&a.id).unwrap(), Integrity::Verified);
+    // Renaming the person or the role later is not tampering.
+    s.ws.conn().execute("UPDATE contractor SET name = 'Lena Novak-Berg' WHERE id = ?1", [&s.who]).unwrap();
+    let role = s.ladder.role.id.clone();
+    s.ws.update_role(&role, guildbook_core::ladder::RolePatch { name: Some("Visual designer".into()), ..Default::default() }).unwrap();
+    assert_eq!(s.ws.assessment_integrity(&a.id).unwrap(), Integrity::Verified);
     let closed = s.ws.set_assessment_status(&a.id, AssessmentStatus::Closed).unwrap();
     assert_eq!(closed.status, AssessmentStatus::Closed);
     assert_eq!(s.ws.assessment_integrity(&a.id).unwrap(), Integrity::Verified);
@@ -152,8 +157,9 @@ fn tamper(ws: &Workspace, sql: &str, id: &str) {
 #[test]
 fn tampering_with_stored_rows_is_detected() {
     let cases = [
-        ("UPDATE assessment_cell SET assessor_rating = 'exceeds' WHERE assessment_id = ?1", "differ from what was signed"),
-        ("UPDATE assessment SET summary = 'Promote now' WHERE id = ?1", "differ from what was signed"),
+        ("UPDATE assessment_cell SET assessor_rating = 'exceeds' WHERE assessment_id = ?1", "of Craft, Client interaction, Impact differ"),
+        ("UPDATE assessment SET level_key = 'x' WHERE id = ?1", "stored details"),
+        ("UPDATE assessment SET summary = 'Promote now' WHERE id = ?1", "summary differs from what was signed"),
         ("UPDATE assessment SET signed_content = replace(signed_content, 'meets', 'exceeds') WHERE id = ?1", "signature does not match"),
         ("UPDATE assessment SET signature = 'AAAA' WHERE id = ?1", "signature does not match"),
     ];
@@ -197,15 +203,15 @@ fn an_external_lead_signs_an_exported_file_and_it_comes_back_verified() {
     let text = std::fs::read_to_string(&path).unwrap();
     let forged = dir.path().join("forged.json");
     std::fs::write(&forged, text.replacen("\"exceeds\"", "\"meets\"", 1)).unwrap();
-    let err = s.ws.import_signed_assessment(&assessment::read_file(&forged).unwrap()).unwrap_err();
+    let err = s.ws.import_signed_assessment(&assessment::read_file(&forged).unwrap(), None).unwrap_err();
     assert!(err.to_string().contains("changed after signing"), "{err}");
     assert_eq!(s.ws.assessment(&a.id).unwrap().status, AssessmentStatus::Planned);
 
-    let imported = s.ws.import_signed_assessment(&assessment::read_file(&path).unwrap()).unwrap();
+    let imported = s.ws.import_signed_assessment(&assessment::read_file(&path).unwrap(), None).unwrap();
     assert_eq!(imported.status, AssessmentStatus::Signed);
     assert!(imported.rubric.iter().all(|r| r.assessor_rating.as_deref() == Some("exceeds")));
     assert_eq!(s.ws.assessment_integrity(&a.id).unwrap(), Integrity::Verified);
-    let again = s.ws.import_signed_assessment(&assessment::read_file(&path).unwrap()).unwrap_err();
+    let again = s.ws.import_signed_assessment(&assessment::read_file(&path).unwrap(), None).unwrap_err();
     assert!(again.to_string().contains("cannot be changed"), "{again}");
 }
 
@@ -224,19 +230,19 @@ fn imports_from_unknown_keys_other_assessments_and_off_scale_ratings_are_refused
 
     let mut unknown = s.ws.export_assessment(&a.id).unwrap();
     sign_with(&mut unknown, &signing::generate().unwrap());
-    let err = s.ws.import_signed_assessment(&unknown).unwrap_err();
+    let err = s.ws.import_signed_assessment(&unknown, None).unwrap_err();
     assert!(err.to_string().contains("belongs to no assessor here"), "{err}");
 
     let mut off_scale = s.ws.export_assessment(&a.id).unwrap();
     off_scale.content.cells[0].assessor_rating = Some("stellar".into());
     sign_with(&mut off_scale, &s.key);
-    let err = s.ws.import_signed_assessment(&off_scale).unwrap_err();
+    let err = s.ws.import_signed_assessment(&off_scale, None).unwrap_err();
     assert!(err.to_string().contains("not on the rating scale"), "{err}");
 
     let mut other_level = s.ws.export_assessment(&a.id).unwrap();
     other_level.content.level.name = "Creative lead".into();
     sign_with(&mut other_level, &s.key);
-    let err = s.ws.import_signed_assessment(&other_level).unwrap_err();
+    let err = s.ws.import_signed_assessment(&other_level, None).unwrap_err();
     assert!(err.to_string().contains("different assessment"), "{err}");
     assert_eq!(s.ws.assessment(&a.id).unwrap().status, AssessmentStatus::Planned, "nothing changed");
 
@@ -257,4 +263,24 @@ fn a_ladder_version_with_assessments_is_never_deleted() {
     }
     let err = s.ws.conn().execute("DELETE FROM ladder_version WHERE id = ?1", [&version]).unwrap_err();
     assert!(err.to_string().contains("has assessments") || err.to_string().contains("FOREIGN KEY"), "{err}");
+}
+
+#[test]
+fn stipends_add_up_per_person_role_and_quarter_and_evidence_detaches() {
+    let mut s = setup();
+    let stipend = |minor| Pay::Stipend { amount: Money { minor, currency: "EUR".into() }, paid_on: None };
+    s.ws.create_assessment(&NewAssessment { starts_on: "2026-10-01".into(), due_on: "2026-10-20".into(), pay: stipend(20_000), ..new(&s) }).unwrap();
+    s.ws.create_assessment(&NewAssessment { starts_on: "2026-12-31".into(), due_on: "2027-01-10".into(), pay: stipend(5_050), ..new(&s) }).unwrap();
+    let q3 = s.ws.create_assessment(&NewAssessment { starts_on: "2026-09-30".into(), due_on: "2026-10-10".into(), pay: stipend(1_000), ..new(&s) }).unwrap();
+    let totals = s.ws.assessment_pay_totals().unwrap();
+    let seen: Vec<(&str, i64, u32)> = totals.iter().map(|t| (t.quarter.as_str(), t.stipends.minor, t.stipend_count)).collect();
+    assert_eq!(seen, [("2026-Q4", 25_050, 2), ("2026-Q3", 1_000, 1)]);
+
+    let poster = std::env::temp_dir().join(format!("gb-detach-{}.png", std::process::id()));
+    std::fs::write(&poster, b"\x89PNG\r\n\x1a\nfake").unwrap();
+    let e = s.ws.add_evidence_file(&s.who, &poster, None).unwrap();
+    let craft = q3.rubric[0].domain_key.clone();
+    assert_eq!(s.ws.attach_evidence(&q3.id, &craft, &e.id).unwrap().rubric[0].evidence.len(), 1);
+    assert!(s.ws.detach_evidence(&q3.id, &craft, &e.id).unwrap().rubric[0].evidence.is_empty());
+    let _ = std::fs::remove_file(poster);
 }

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use guildbook_core::assessment::{
-    self, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, NewAssessment,
+    self, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, NewAssessment, PayTotal,
 };
 use guildbook_core::dates;
 use guildbook_core::progression::{AdvancementRule, Proposal};
@@ -86,6 +86,26 @@ pub fn assessment_attach(
 }
 
 #[tauri::command(async)]
+pub fn assessment_detach(
+    state: State<'_, AppState>,
+    id: String,
+    domain_key: String,
+    evidence_id: String,
+) -> CmdResult<AssessmentView> {
+    let keys = state.keys_dir();
+    state.with(|ws| {
+        ws.detach_evidence(&id, &domain_key, &evidence_id)?;
+        ws.assessment_view(&keys, &id)
+    })
+}
+
+/// Stipends per person, role and quarter, and how many were billed as work instead.
+#[tauri::command(async)]
+pub fn assessment_pay_totals(state: State<'_, AppState>) -> CmdResult<Vec<PayTotal>> {
+    state.with(|ws| ws.assessment_pay_totals())
+}
+
+#[tauri::command(async)]
 pub fn assessment_summary(state: State<'_, AppState>, id: String, summary: String) -> CmdResult<AssessmentView> {
     let keys = state.keys_dir();
     state.with(|ws| {
@@ -126,11 +146,16 @@ pub fn assessment_export(state: State<'_, AppState>, id: String, path: PathBuf) 
 }
 
 /// Takes back a file an external lead signed; the signature is checked before anything is stored.
+/// With `expected`, the file must be that assessment's.
 #[tauri::command(async)]
-pub fn assessment_import(state: State<'_, AppState>, path: PathBuf) -> CmdResult<AssessmentView> {
+pub fn assessment_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    expected: Option<String>,
+) -> CmdResult<AssessmentView> {
     let keys = state.keys_dir();
     state.with(|ws| {
-        let a = ws.import_signed_assessment(&assessment::read_file(&path)?)?;
+        let a = ws.import_signed_assessment(&assessment::read_file(&path)?, expected.as_deref())?;
         ws.assessment_view(&keys, &a.id)
     })
 }

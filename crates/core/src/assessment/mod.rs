@@ -140,6 +140,21 @@ pub struct AssessmentRow {
     pub assessor_name: String,
 }
 
+/// Assessment pay for one person in one role in one quarter (and currency).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayTotal {
+    pub contractor_id: String,
+    pub contractor_name: String,
+    pub role_name: String,
+    /// "2026-Q4".
+    pub quarter: String,
+    /// The stipends' sum; the currency is empty when all were billable.
+    pub stipends: Money,
+    pub stipend_count: u32,
+    pub billable_count: u32,
+}
+
 fn enum_text<T: Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()
@@ -483,6 +498,40 @@ impl Workspace {
             params![id, domain_key, evidence_id],
         )?;
         self.assessment(id)
+    }
+
+    pub fn detach_evidence(&mut self, id: &str, domain_key: &str, evidence_id: &str) -> Result<Assessment> {
+        self.editable(id)?;
+        self.conn().execute(
+            "DELETE FROM assessment_evidence WHERE assessment_id = ?1 AND domain_key = ?2 AND evidence_id = ?3",
+            params![id, domain_key, evidence_id],
+        )?;
+        self.assessment(id)
+    }
+
+    /// What assessments cost: stipends summed per person, role and quarter (of the start date),
+    /// and how many were integrated into billable work instead.
+    pub fn assessment_pay_totals(&self) -> Result<Vec<PayTotal>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.id, c.name, r.name,
+                    substr(a.starts_on, 1, 4) || '-Q' || ((CAST(substr(a.starts_on, 6, 2) AS INTEGER) + 2) / 3),
+                    coalesce(a.stipend_currency, ''), sum(coalesce(a.stipend_minor, 0)),
+                    sum(a.pay_kind = 'stipend'), sum(a.pay_kind = 'billable')
+             FROM assessment a JOIN contractor c ON c.id = a.contractor_id JOIN role r ON r.id = a.role_id
+             GROUP BY c.id, r.id, 4, 5 ORDER BY 4 DESC, c.name, r.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PayTotal {
+                contractor_id: r.get(0)?,
+                contractor_name: r.get(1)?,
+                role_name: r.get(2)?,
+                quarter: r.get(3)?,
+                stipends: Money { minor: r.get(5)?, currency: r.get(4)? },
+                stipend_count: r.get(6)?,
+                billable_count: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn set_assessment_summary(&mut self, id: &str, summary: &str) -> Result<Assessment> {

@@ -96,6 +96,17 @@ fn canonical(content: &SignedAssessment) -> Vec<u8> {
     serde_json::to_vec(content).expect("assessments serialise")
 }
 
+/// The signed content without the names that may rightly change later (a person, a role or an
+/// assessor renamed). Ids, ratings, comments, evidence and the frozen ladder text remain, so a
+/// rename is not tampering but any change to what was judged is.
+fn judged(content: &SignedAssessment) -> SignedAssessment {
+    let mut c = content.clone();
+    c.contractor.name.clear();
+    c.role.name.clear();
+    c.assessor.name.clear();
+    c
+}
+
 impl SignedAssessment {
     fn of(a: &Assessment) -> Self {
         let named = |id: &str, name: &str| Named { id: id.into(), name: name.into() };
@@ -194,14 +205,34 @@ impl Workspace {
         if self.assessor_by_key(&key)?.is_none() {
             return tampered("It was signed with a key that belongs to no assessor here.");
         }
+        let Ok(signed) = serde_json::from_str::<SignedAssessment>(&content) else {
+            return tampered("The signed content can no longer be read.");
+        };
         let now = match self.assessment(id) {
-            Ok(a) => canonical(&SignedAssessment::of(&a)),
+            Ok(a) => judged(&SignedAssessment::of(&a)),
             Err(_) => return tampered("Its stored rows can no longer be read."),
         };
-        if now != content.as_bytes() {
-            return tampered("The stored ratings, evidence or details differ from what was signed.");
+        let signed = judged(&signed);
+        if now == signed {
+            return Ok(Integrity::Verified);
         }
-        Ok(Integrity::Verified)
+        // Say where, so whoever investigates knows what to look at.
+        let details = |c: &SignedAssessment| SignedAssessment { cells: Vec::new(), summary: String::new(), ..c.clone() };
+        let changed: Vec<&str> = signed
+            .cells
+            .iter()
+            .zip(&now.cells)
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a.domain.as_str())
+            .collect();
+        let reason = if details(&signed) != details(&now) || signed.cells.len() != now.cells.len() {
+            "The stored details (person, ladder, level, dates or pay) differ from what was signed.".to_string()
+        } else if !changed.is_empty() {
+            format!("The stored ratings, comments or evidence of {} differ from what was signed.", changed.join(", "))
+        } else {
+            "The stored summary differs from what was signed.".to_string()
+        };
+        Ok(Integrity::Tampered { reason })
     }
 
     pub fn export_assessment(&self, id: &str) -> Result<AssessmentFile> {
@@ -225,8 +256,13 @@ impl Workspace {
 
     /// Takes back a file an external lead signed: the signature must verify, by a known
     /// assessor's key, over content that matches this assessment (their ratings and comments are
-    /// taken as signed).
-    pub fn import_signed_assessment(&mut self, file: &AssessmentFile) -> Result<Assessment> {
+    /// taken as signed). With `expected`, the file must be that assessment's.
+    pub fn import_signed_assessment(&mut self, file: &AssessmentFile, expected: Option<&str>) -> Result<Assessment> {
+        if expected.is_some_and(|id| id != file.content.id) {
+            return Err(CoreError::Invalid(
+                "This file is the signed copy of another assessment; open that one to import it.".into(),
+            ));
+        }
         let sig = file
             .signature
             .as_ref()
@@ -267,7 +303,7 @@ impl Workspace {
                 )));
             }
         }
-        if canonical(&expected) != content {
+        if judged(&expected) != judged(&file.content) {
             return Err(CoreError::Invalid(
                 "The file describes a different assessment (person, ladder, level, evidence or pay differ); nothing was changed.".into(),
             ));

@@ -279,6 +279,16 @@ export type Integrity = { "state": "unsigned" } | { "state": "verified" } | { "s
 
 export type AssessmentView = { assessment: Assessment, integrity: Integrity, missing: Array<string>, canSignHere: boolean, };
 
+export type PayTotal = { contractorId: string, contractorName: string, roleName: string, 
+/**
+ * "2026-Q4".
+ */
+quarter: string, 
+/**
+ * The stipends' sum; the currency is empty when all were billable.
+ */
+stipends: Money, stipendCount: number, billableCount: number, };
+
 export type AdvancementRule = { 
 /**
  * Domains of the target level that must be rated met; None: every domain.

@@ -11,6 +11,7 @@ import type {
   AssessmentView,
   Assessor,
   NewAssessment,
+  PayTotal,
   AnnotationInput,
   CellProgress,
   CellRef,
@@ -182,6 +183,10 @@ export const api = {
   ) => call<AssessmentView>('assessment_rate', { id, domainKey, selfRating, assessorRating, comment }),
   attachToAssessment: (id: string, domainKey: string, evidenceId: string) =>
     call<AssessmentView>('assessment_attach', { id, domainKey, evidenceId }),
+  detachFromAssessment: (id: string, domainKey: string, evidenceId: string) =>
+    call<AssessmentView>('assessment_detach', { id, domainKey, evidenceId }),
+  /** Stipends per person, role and quarter, and how many were billed as work instead. */
+  assessmentPayTotals: () => call<PayTotal[]>('assessment_pay_totals'),
   setAssessmentSummary: (id: string, summary: string) =>
     call<AssessmentView>('assessment_summary', { id, summary }),
   setAssessmentStatus: (id: string, status: AssessmentStatus) =>
@@ -189,7 +194,9 @@ export const api = {
   /** Signs with the assessor's key from this computer. */
   signAssessment: (id: string) => call<AssessmentView>('assessment_sign', { id }),
   exportAssessment: (id: string, path: string) => call<void>('assessment_export', { id, path }),
-  importAssessment: (path: string) => call<AssessmentView>('assessment_import', { path }),
+  /** With `expected`, the file must be that assessment's signed copy. */
+  importAssessment: (path: string, expected?: string) =>
+    call<AssessmentView>('assessment_import', { path, expected: expected ?? null }),
 
   /** What a signed assessment proposes: advance, hold or not yet, cell by cell. */
   proposal: (id: string) => call<Proposal>('progression_propose', { id }),
