@@ -1,9 +1,9 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use guildbook_core::assessment::{
     self, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, NewAssessment, PayTotal,
 };
-use guildbook_core::dates;
+use guildbook_core::{dates, Workspace};
 use guildbook_core::progression::{AdvancementRule, Proposal};
 use guildbook_core::reviews::{ReviewFilter, ReviewItem};
 use guildbook_core::roster::Contractor;
@@ -40,13 +40,21 @@ pub fn assessments_list(state: State<'_, AppState>) -> CmdResult<Vec<AssessmentR
     state.with(|ws| ws.list_assessments())
 }
 
-#[tauri::command(async)]
-pub fn assessment_create(state: State<'_, AppState>, input: NewAssessment) -> CmdResult<AssessmentView> {
+/// Runs a change on an assessment, then answers with how its screen shows it now.
+fn changed(
+    state: &AppState,
+    change: impl FnOnce(&mut Workspace, &Path) -> guildbook_core::Result<String>,
+) -> CmdResult<AssessmentView> {
     let keys = state.keys_dir();
     state.with(|ws| {
-        let a = ws.create_assessment(&input)?;
-        ws.assessment_view(&keys, &a.id)
+        let id = change(ws, &keys)?;
+        ws.assessment_view(&keys, &id)
     })
+}
+
+#[tauri::command(async)]
+pub fn assessment_create(state: State<'_, AppState>, input: NewAssessment) -> CmdResult<AssessmentView> {
+    changed(&state, |ws, _| Ok(ws.create_assessment(&input)?.id))
 }
 
 #[tauri::command(async)]
@@ -64,10 +72,9 @@ pub fn assessment_rate(
     assessor_rating: Option<String>,
     comment: String,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
+    changed(&state, |ws, _| {
         ws.rate_cell(&id, &domain_key, self_rating.as_deref(), assessor_rating.as_deref(), &comment)?;
-        ws.assessment_view(&keys, &id)
+        Ok(id)
     })
 }
 
@@ -78,10 +85,9 @@ pub fn assessment_attach(
     domain_key: String,
     evidence_id: String,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
+    changed(&state, |ws, _| {
         ws.attach_evidence(&id, &domain_key, &evidence_id)?;
-        ws.assessment_view(&keys, &id)
+        Ok(id)
     })
 }
 
@@ -92,10 +98,9 @@ pub fn assessment_detach(
     domain_key: String,
     evidence_id: String,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
+    changed(&state, |ws, _| {
         ws.detach_evidence(&id, &domain_key, &evidence_id)?;
-        ws.assessment_view(&keys, &id)
+        Ok(id)
     })
 }
 
@@ -107,10 +112,9 @@ pub fn assessment_pay_totals(state: State<'_, AppState>) -> CmdResult<Vec<PayTot
 
 #[tauri::command(async)]
 pub fn assessment_summary(state: State<'_, AppState>, id: String, summary: String) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
+    changed(&state, |ws, _| {
         ws.set_assessment_summary(&id, &summary)?;
-        ws.assessment_view(&keys, &id)
+        Ok(id)
     })
 }
 
@@ -120,20 +124,18 @@ pub fn assessment_status(
     id: String,
     status: AssessmentStatus,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
+    changed(&state, |ws, _| {
         ws.set_assessment_status(&id, status)?;
-        ws.assessment_view(&keys, &id)
+        Ok(id)
     })
 }
 
 /// Signs with the assessor's key from this computer.
 #[tauri::command(async)]
 pub fn assessment_sign(state: State<'_, AppState>, id: String) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
-        ws.sign_with_local_key(&keys, &id)?;
-        ws.assessment_view(&keys, &id)
+    changed(&state, |ws, keys| {
+        ws.sign_with_local_key(keys, &id)?;
+        Ok(id)
     })
 }
 
@@ -153,10 +155,9 @@ pub fn assessment_import(
     path: PathBuf,
     expected: Option<String>,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
-        let a = ws.import_signed_assessment(&assessment::read_file(&path)?, expected.as_deref())?;
-        ws.assessment_view(&keys, &a.id)
+    changed(&state, |ws, _| {
+        let file = assessment::read_file(&path)?;
+        Ok(ws.import_signed_assessment(&file, expected.as_deref())?.id)
     })
 }
 
@@ -200,11 +201,7 @@ pub fn review_start(
     assessor_id: String,
     today: String,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| {
-        let id = ws.start_review(&engagement_id, &assessor_id, dates::parse("Today", &today)?)?;
-        ws.assessment_view(&keys, &id)
-    })
+    changed(&state, |ws, _| ws.start_review(&engagement_id, &assessor_id, dates::parse("Today", &today)?))
 }
 
 /// A person's progression: levels, assessments, evidence, reviews and decisions, newest first.
