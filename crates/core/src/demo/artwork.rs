@@ -110,7 +110,7 @@ pub fn screen(seed: u64, variant: u32, width: u32, height: u32, p: &Palette) -> 
             }
             let row = ((inner_y - h * 0.19) / (h * 0.045)).floor();
             let len = 0.55 + ((seed as f32 + i + row) * 0.37).sin().abs() * 0.4;
-            if row >= 0.0 && row < 4.0 && (inner_y - h * 0.19) % (h * 0.045) < h * 0.018 && within < card_w * len {
+            if (0.0..4.0).contains(&row) && (inner_y - h * 0.19) % (h * 0.045) < h * 0.018 && within < card_w * len {
                 return Rgb(mix(p.ink, light, 0.55));
             }
             return Rgb([255, 255, 255]);

@@ -92,7 +92,7 @@ fn fill(ws: &mut Workspace, keys_dir: Option<&Path>) -> Result<()> {
     // Delivery lead: the organisation's own role, imported from a ladder file.
     let delivery = ws.import_ladder_file(&delivery_lead(), None)?;
     let delivery = ws.publish_ladder(&delivery.role.id)?;
-    ws.set_related_roles(&delivery.role.id, &[id.clone()])?;
+    ws.set_related_roles(&delivery.role.id, std::slice::from_ref(&id))?;
 
     // An old role kept for the record.
     let legacy = ws.create_role(NewRole {

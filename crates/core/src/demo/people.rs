@@ -102,12 +102,12 @@ pub fn fill(ws: &mut Workspace, roles: [&Ladder; 3]) -> Result<()> {
             "Joined the program",
         )?;
         let steps = (i % 3).min(levels.len() - 1);
-        for step in 1..=steps {
+        for (step, level) in levels.iter().enumerate().take(steps + 1).skip(1) {
             let on = day(start + 180 * step as i64);
             ws.set_contractor_level(
                 &p.id,
                 &ladder.role.id,
-                &levels[step].key,
+                &level.key,
                 &on,
                 "Passed a level review",
             )?;

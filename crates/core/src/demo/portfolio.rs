@@ -23,6 +23,8 @@ enum Piece {
 struct Making<'a> {
     ws: &'a mut Workspace,
     scratch: PathBuf,
+    /// The ladder whose cells the pieces are linked to.
+    ladder: &'a Ladder,
 }
 
 impl Making<'_> {
@@ -59,7 +61,6 @@ impl Making<'_> {
         piece: Piece,
         palette: &Palette,
         changes: &[&str],
-        ladder: &Ladder,
         cells: &[(usize, usize)],
     ) -> Result<Vec<Evidence>> {
         let ext = match piece {
@@ -80,6 +81,7 @@ impl Making<'_> {
             let _ = std::fs::remove_file(&path);
             versions.push(self.ws.rename_demo_evidence(&next.id, title, &name)?);
         }
+        let ladder = self.ladder;
         let keys: Vec<(String, String)> = cells
             .iter()
             .map(|&(l, d)| (ladder.content.levels[l].key.clone(), ladder.content.domains[d].key.clone()))
@@ -123,7 +125,7 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
     let lena = person(ws, "Lena Novak")?;
     let mateo = person(ws, "Mateo Rossi")?;
     let oona = person(ws, "Oona Virtanen")?;
-    let mut m = Making { ws, scratch };
+    let mut m = Making { ws, scratch, ladder: design };
     // Levels: 0 junior, 1 designer, 2 lead. Domains: 0 craft, 1 client interaction, 2 impact.
     let poster = m.artifact(
         &lena,
@@ -134,7 +136,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
             "Larger headline band and a warmer orange after the client asked for more energy",
             "Moved the discs off the date so it reads from across the street",
         ],
-        design,
         &[(0, 0), (1, 0)],
     )?;
     let onboarding = m.artifact(
@@ -143,7 +144,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
         Piece::Screen(4),
         &PALETTES[3],
         &["Fewer cards on the first screen, as usability testing suggested"],
-        design,
         &[(0, 0), (0, 2)],
     )?;
     m.artifact(
@@ -159,7 +159,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
         ),
         &PALETTES[2],
         &[],
-        design,
         &[(1, 1)],
     )?;
     m.artifact(
@@ -168,7 +167,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
         Piece::Poster(23),
         &PALETTES[1],
         &[],
-        design,
         &[(0, 0)],
     )?;
     let museum = m.artifact(
@@ -184,7 +182,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
         ),
         &PALETTES[0],
         &["Added the visitor test results to the last page"],
-        design,
         &[(1, 2)],
     )?;
     m.artifact(
@@ -193,7 +190,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
         Piece::Screen(9),
         &PALETTES[0],
         &[],
-        design,
         &[(1, 0)],
     )?;
     m.artifact(
@@ -202,7 +198,6 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
         Piece::Poster(31),
         &PALETTES[2],
         &["Stronger contrast on the origin name"],
-        design,
         &[(0, 0)],
     )?;
     let ws = m.ws;

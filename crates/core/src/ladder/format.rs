@@ -212,7 +212,7 @@ pub fn to_content(file: &LadderFile) -> Result<LadderContent> {
         domains,
         cells,
     })
-    .map_err(|e| fail(e))
+    .map_err(fail)
 }
 
 /// The file for one ladder version.

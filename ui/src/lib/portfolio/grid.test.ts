@@ -89,6 +89,8 @@ describe('moveTile', () => {
     expect(moveTile(5, 'ArrowUp', 4, 10, 3)).toBe(1);
     expect(moveTile(1, 'ArrowUp', 4, 10, 3)).toBe(1);
     expect(moveTile(0, 'PageDown', 4, 100, 3)).toBe(12);
+    expect(moveTile(20, 'PageUp', 4, 100, 3)).toBe(8);
+    expect(moveTile(97, 'PageDown', 4, 100, 3)).toBe(99);
     expect(moveTile(50, 'Home', 4, 100, 3)).toBe(0);
     expect(moveTile(5, 'End', 4, 100, 3)).toBe(99);
     expect(moveTile(5, 'x', 4, 100, 3)).toBeNull();

@@ -1,6 +1,10 @@
 // The gallery's windowing: tiles of one size flow into as many columns as the width holds, so a
 // row has a fixed height and the rows on screen are plain arithmetic. Only those rows (and a few
-// more) are in the page, so thousands of tiles scroll smoothly. Pure: tested in grid.test.ts.
+// more) are in the page, so thousands of tiles scroll smoothly. The windowing, scrolling and paging
+// arithmetic is the roster list's (roster/windowing.ts); the grid adds columns. Pure: tested in
+// grid.test.ts.
+
+import { clampIndex, pageKeyMove, revealSpan, visibleWindow, type Window as ListWindow } from '$lib/roster/windowing';
 
 export interface GridOptions {
   /** The narrowest a tile may be, px. */
@@ -32,32 +36,16 @@ export function gridLayout(width: number, { minTile = 220, gap = 16, aspect = 0.
   return { columns, tile, media, pitch: media + meta + gap, gap };
 }
 
-export interface RowWindow {
-  /** First row rendered (inclusive). */
-  start: number;
-  /** After the last row rendered (exclusive). */
-  end: number;
-  /** Where the first rendered row sits, px from the top. */
-  offset: number;
-  /** The height of all rows, px, so the scrollbar is true. */
-  total: number;
-}
+/** The rows rendered: [start, end), the first one's offset and the height of all rows, px. */
+export type RowWindow = ListWindow;
 
 /** The rows in view (plus `overscan` above and below) of `count` tiles in `columns` columns. */
 export function visibleRows(
   { scrollTop, height, pitch, count, columns, overscan = 2 }:
   { scrollTop: number; height: number; pitch: number; count: number; columns: number; overscan?: number }
 ): RowWindow {
-  const rows = rowCount(count, columns);
-  const total = rows * pitch;
-  if (rows === 0 || pitch <= 0) return { start: 0, end: 0, offset: 0, total };
-  // A list that shrank (a narrower filter) may still be scrolled past its new end.
-  const top = Math.min(Math.max(0, scrollTop), Math.max(0, total - height));
-  const first = Math.floor(top / pitch);
-  const last = Math.ceil((top + Math.max(0, height)) / pitch); // exclusive
-  const start = Math.max(0, first - overscan);
-  const end = Math.min(rows, Math.max(last, first + 1) + overscan);
-  return { start, end, offset: start * pitch, total };
+  // Every row has the same pitch, so the rows window like the roster's list.
+  return visibleWindow({ scrollTop, height, rowHeight: pitch, count: rowCount(count, columns), overscan });
 }
 
 export function rowCount(count: number, columns: number): number {
@@ -83,37 +71,24 @@ export function revealTile(
   height: number,
   margin = 0
 ): number {
-  const top = Math.floor(index / Math.max(1, columns)) * pitch - margin;
-  const bottom = top + margin + pitch - gap + margin;
-  if (top < scrollTop) return Math.max(0, top);
-  if (bottom > scrollTop + height) return Math.max(0, bottom - height);
-  return scrollTop;
+  const top = Math.floor(index / Math.max(1, columns)) * pitch;
+  return revealSpan(top - margin, top + pitch - gap + margin, scrollTop, height);
 }
 
 /** Where a key moves the active tile in a grid; null for keys the gallery doesn't use. */
 export function moveTile(index: number, key: string, columns: number, count: number, pageRows: number): number | null {
   if (count <= 0) return null;
   const cols = Math.max(1, columns);
-  const to = (n: number) => Math.min(count - 1, Math.max(0, n));
-  const page = Math.max(1, pageRows) * cols;
   switch (key) {
     case 'ArrowRight':
-      return to(index + 1);
+      return clampIndex(index + 1, count);
     case 'ArrowLeft':
-      return to(index - 1);
+      return clampIndex(index - 1, count);
     case 'ArrowDown':
-      return index + cols < count ? index + cols : to(index);
+      return index + cols < count ? index + cols : clampIndex(index, count);
     case 'ArrowUp':
-      return index - cols >= 0 ? index - cols : to(index);
-    case 'PageDown':
-      return to(index + page);
-    case 'PageUp':
-      return to(index - page);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
+      return index - cols >= 0 ? index - cols : clampIndex(index, count);
     default:
-      return null;
+      return pageKeyMove(index, key, count, Math.max(1, pageRows) * cols);
   }
 }

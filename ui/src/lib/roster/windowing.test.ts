@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveRow, pagesFor, revealRow, visibleWindow } from './windowing';
+import { clampIndex, moveRow, pageKeyMove, pagesFor, revealRow, revealSpan, visibleWindow } from './windowing';
 
 const view = (scrollTop: number, count = 10_000, overscan = 0) =>
   visibleWindow({ scrollTop, height: 400, rowHeight: 40, count, overscan });
@@ -57,6 +57,43 @@ describe('revealRow', () => {
     expect(revealRow(10, 0, 400, 40)).toBe(40);
     expect(revealRow(2, 200, 400, 40)).toBe(80);
     expect(revealRow(0, 200, 400, 40)).toBe(0);
+  });
+});
+
+describe('revealSpan', () => {
+  it('scrolls only as far as brings a span into view, never above the top', () => {
+    expect(revealSpan(100, 140, 0, 400)).toBe(0);
+    expect(revealSpan(390, 430, 0, 400)).toBe(30);
+    expect(revealSpan(50, 90, 200, 400)).toBe(50);
+    expect(revealSpan(-6, 30, 200, 400)).toBe(0);
+  });
+});
+
+describe('clampIndex', () => {
+  it('keeps an index inside the list', () => {
+    expect(clampIndex(-3, 10)).toBe(0);
+    expect(clampIndex(4, 10)).toBe(4);
+    expect(clampIndex(12, 10)).toBe(9);
+  });
+});
+
+describe('pageKeyMove', () => {
+  // From index, key → where it lands in a list of 100, paging by 12; the arrows are the caller's.
+  it.each<[number, string, number | null]>([
+    [0, 'PageDown', 12],
+    [95, 'PageDown', 99],
+    [20, 'PageUp', 8],
+    [5, 'PageUp', 0],
+    [50, 'Home', 0],
+    [5, 'End', 99],
+    [3, 'ArrowDown', null],
+    [3, 'a', null]
+  ])('from %i, %s goes to %s', (from, key, to) => {
+    expect(pageKeyMove(from, key, 100, 12)).toBe(to);
+  });
+
+  it('does nothing in an empty list', () => {
+    expect(pageKeyMove(0, 'End', 0, 12)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // The roster list's windowing: with a fixed row height, which rows are on screen (plus a margin),
 // which pages of the query hold them, where to scroll to show a row, and how keys move through
-// rows. Pure: tested in windowing.test.ts.
+// rows. The portfolio gallery (portfolio/grid.ts) builds its rows of tiles on the same pieces.
+// Pure: tested in windowing.test.ts.
 
 export interface Viewport {
   /** The scroll container's scrollTop, px. */
@@ -45,29 +46,34 @@ export function pagesFor(start: number, end: number, pageSize: number): number[]
   return pages;
 }
 
-/** The scrollTop that brings row `index` fully into view, moving as little as possible. */
-export function revealRow(index: number, scrollTop: number, height: number, rowHeight: number): number {
-  const top = index * rowHeight;
-  const bottom = top + rowHeight;
-  if (top < scrollTop) return top;
+/** The scrollTop that brings the span [top, bottom) px fully into view, moving as little as possible. */
+export function revealSpan(top: number, bottom: number, scrollTop: number, height: number): number {
+  if (top < scrollTop) return Math.max(0, top);
   if (bottom > scrollTop + height) return Math.max(0, bottom - height);
   return scrollTop;
 }
 
-/** Where a key moves the active row; null for keys the list doesn't use. */
-export function moveRow(index: number, key: string, count: number, pageRows: number): number | null {
+/** The scrollTop that brings row `index` fully into view, moving as little as possible. */
+export function revealRow(index: number, scrollTop: number, height: number, rowHeight: number): number {
+  return revealSpan(index * rowHeight, (index + 1) * rowHeight, scrollTop, height);
+}
+
+/** `n` kept to the indices of a list of `count` items (count > 0). */
+export function clampIndex(n: number, count: number): number {
+  return Math.min(count - 1, Math.max(0, n));
+}
+
+/**
+ * Where PageUp and PageDown (by `page` items), Home and End move the active item of `count`;
+ * null for other keys and an empty list. The arrows are each list's own.
+ */
+export function pageKeyMove(index: number, key: string, count: number, page: number): number | null {
   if (count <= 0) return null;
-  const page = Math.max(1, pageRows - 1);
-  const to = (n: number) => Math.min(count - 1, Math.max(0, n));
   switch (key) {
-    case 'ArrowDown':
-      return to(index + 1);
-    case 'ArrowUp':
-      return to(index - 1);
     case 'PageDown':
-      return to(index + page);
+      return clampIndex(index + page, count);
     case 'PageUp':
-      return to(index - page);
+      return clampIndex(index - page, count);
     case 'Home':
       return 0;
     case 'End':
@@ -75,4 +81,12 @@ export function moveRow(index: number, key: string, count: number, pageRows: num
     default:
       return null;
   }
+}
+
+/** Where a key moves the active row; null for keys the list doesn't use. */
+export function moveRow(index: number, key: string, count: number, pageRows: number): number | null {
+  if (count <= 0) return null;
+  if (key === 'ArrowDown') return clampIndex(index + 1, count);
+  if (key === 'ArrowUp') return clampIndex(index - 1, count);
+  return pageKeyMove(index, key, count, Math.max(1, pageRows - 1));
 }
