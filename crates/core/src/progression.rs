@@ -155,6 +155,11 @@ impl Workspace {
         if !matches!(a.status, AssessmentStatus::Signed | AssessmentStatus::Closed) {
             return Err(CoreError::Invalid("Progression is proposed once the assessment is signed.".into()));
         }
+        if let crate::assessment::Integrity::Tampered { reason } = self.assessment_integrity(assessment_id)? {
+            return Err(CoreError::Invalid(format!(
+                "This assessment was changed after it was signed, so nothing is proposed from it. {reason}"
+            )));
+        }
         let ladder = self.ladder_version(&a.version_id)?;
         let rule = self.advancement_rule(&a.role_id)?;
         let progress = self.cell_progress(&a.contractor_id, &ladder)?;
@@ -188,7 +193,10 @@ impl Workspace {
         let required = rule.min_domains.unwrap_or(total).min(total);
         let met = cells.iter().filter(|c| c.rated_met).count() as u32;
         let reason = match outcome {
-            Outcome::Advance => format!("{met} of {total} domains meet {} with their evidence.", a.level_name),
+            Outcome::Advance if rule.require_evidence => {
+                format!("{met} of {total} domains meet {} with their evidence.", a.level_name)
+            }
+            Outcome::Advance => format!("{met} of {total} domains meet {}; this role does not ask for evidence.", a.level_name),
             Outcome::Hold => format!(
                 "The ratings meet {}, but evidence is missing: {}.",
                 a.level_name,

@@ -173,6 +173,10 @@ fn tampering_with_stored_rows_is_detected() {
             Integrity::Tampered { reason } => assert!(reason.contains(says), "{sql}: {reason}"),
             other => panic!("{sql}: {other:?}"),
         }
+        // Nothing is proposed or applied from an assessment that no longer matches its signature.
+        let err = s.ws.propose(&a.id).unwrap_err();
+        assert!(err.to_string().contains("changed after it was signed"), "{err}");
+        assert!(s.ws.apply_progression(&a.id, "Ines Carvalho").is_err());
     }
 }
 

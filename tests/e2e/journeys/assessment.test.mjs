@@ -88,6 +88,18 @@ describe('assessment', () => {
       timeoutMsg: 'the chip shows the thumbnail'
     });
 
+    // Attached to the wrong cell: removed again, the rest left as it was.
+    await row('Impact').$('[data-testid="attach-evidence"]').click();
+    await byId(browser, 'attach-evidence-dialog').waitForDisplayed();
+    await browser.$('[data-testid="attach-evidence-option"][data-title="Night market illustration"]').click();
+    const wrong = row('Impact').$('[data-testid="attached-evidence"][data-title="Night market illustration"]');
+    await wrong.waitForDisplayed();
+    const detach = wrong.$('[data-testid="evidence-detach"]');
+    assert.equal(await detach.getAttribute('aria-label'), 'Remove Night market illustration from Impact');
+    await detach.click();
+    await wrong.waitForDisplayed({ reverse: true });
+    await chip.waitForDisplayed();
+
     await waitForText(byId(browser, 'assessment-progress'), '2 of 3 cells rated');
     assert.equal(await byId(browser, 'assessment-sign').isEnabled(), false);
     await waitForText(byId(browser, 'sign-blockers'), 'Missing: Impact: no assessor rating');
@@ -114,6 +126,7 @@ describe('assessment', () => {
     assert.equal(await row('Impact').$('[data-testid="assessor-rating"] [data-value="exceeds"]').isEnabled(), false);
     assert.equal(await byId(browser, 'assessment-sign').isExisting(), false);
     assert.equal(await row('Craft').$('[data-testid="attach-evidence"]').isExisting(), false);
+    assert.equal(await row('Craft').$('[data-testid="evidence-detach"]').isExisting(), false);
     await browser.execute(() => document.querySelector('[data-testid="assessment-screen"]').scrollIntoView());
     await screenshot(browser, '42-assessment-signed');
   });

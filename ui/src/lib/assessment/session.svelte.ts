@@ -75,6 +75,10 @@ export class AssessmentSession {
     return this.#run(() => api.attachToAssessment(this.id, domainKey, evidenceId));
   }
 
+  detach(domainKey: string, evidenceId: string) {
+    return this.#run(() => api.detachFromAssessment(this.id, domainKey, evidenceId));
+  }
+
   summary(text: string) {
     return this.#run(() => api.setAssessmentSummary(this.id, text));
   }

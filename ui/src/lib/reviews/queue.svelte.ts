@@ -1,11 +1,13 @@
 // The Reviews screen's state: the filters (kept while a profile is open, so coming back shows the
-// same queue) and the reviews the core last listed for them.
+// same queue), the reviews the core last listed for them, and whether assessment pay shows.
 import { api, type ReviewItem } from '$lib/api';
 import { toasts } from '$lib/ui/toasts.svelte';
 import { NO_QUEUE_FILTERS, reviewFilter, type QueueFilters } from './model';
 
 class ReviewQueue {
   filters = $state<QueueFilters>({ ...NO_QUEUE_FILTERS });
+  /** The assessment pay section is open (kept, like the filters, while a profile is open). */
+  showPay = $state(false);
   /** null until the first answer. */
   items = $state.raw<ReviewItem[] | null>(null);
   /** Only the answer to the latest query is shown (filters clicked fast, answers out of order). */
@@ -37,6 +39,7 @@ class ReviewQueue {
   reset() {
     this.#asked++;
     this.filters = { ...NO_QUEUE_FILTERS };
+    this.showPay = false;
     this.items = null;
   }
 }
