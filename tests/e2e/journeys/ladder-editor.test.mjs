@@ -190,4 +190,33 @@ describe('career-ladder editor', () => {
     await byId(browser, 'quick-jump').waitForDisplayed({ reverse: true });
     await waitForText(byId(browser, 'role-name'), 'Delivery lead');
   });
+
+  it("sets the role's progression rule, and finds it kept", async () => {
+    // Delivery lead (open from the step before) has two domains.
+    const openRule = async () => {
+      await byId(browser, 'more-actions').click();
+      await byId(browser, 'progression-rule').click();
+      await byId(browser, 'rule-min-domains').waitForDisplayed();
+    };
+    await openRule();
+    await waitForText(byId(browser, 'rule-summary'), 'every domain of the target level');
+    await byId(browser, 'rule-scope-some').click();
+    const min = byId(browser, 'rule-min-domains');
+    await min.setValue('3');
+    await byId(browser, 'rule-save').click();
+    await waitForText(byId(browser, 'rule-error'), 'The rule must ask for 1 to 2 domains');
+    await min.setValue('2');
+    await byId(browser, 'rule-lead-days').setValue('45');
+    await byId(browser, 'rule-save').click();
+    await byId(browser, 'progression-rule-dialog').waitForDisplayed({ reverse: true });
+    await waitForText(browser.$('[data-testid="toast"][data-kind="success"]'), 'Progression rule saved');
+
+    await openRule();
+    assert.equal(await byId(browser, 'rule-scope-some').isSelected(), true);
+    assert.equal(await byId(browser, 'rule-min-domains').getValue(), '2');
+    assert.equal(await byId(browser, 'rule-lead-days').getValue(), '45');
+    await screenshot(browser, '13-progression-rule');
+    await browser.keys('Escape');
+    await byId(browser, 'progression-rule-dialog').waitForDisplayed({ reverse: true });
+  });
 });

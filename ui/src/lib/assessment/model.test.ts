@@ -90,7 +90,10 @@ describe('pay', () => {
   const e = { id: 'e1', client: 'Harbour Bank', project: 'Card payments API' } as Engagement;
   it('says how the assessment is paid', () => {
     expect(payLine({ kind: 'stipend', amount: { minor: 25000, currency: 'EUR' }, paidOn: null }, [], 'en-US')).toBe(
-      'Stipend €250.00'
+      'Stipend €250.00 · not paid yet'
+    );
+    expect(payLine({ kind: 'stipend', amount: { minor: 25000, currency: 'EUR' }, paidOn: '2026-11-20' }, [], 'en-US')).toBe(
+      'Stipend €250.00 · paid Nov 20, 2026'
     );
     expect(payLine({ kind: 'billable', engagementId: 'e1' }, [e])).toBe('Billed to Harbour Bank · Card payments API');
     expect(payLine({ kind: 'billable', engagementId: 'gone' }, [e])).toBe('Integrated into billable work');
@@ -151,6 +154,22 @@ describe('the new-assessment form', () => {
     });
     const yen = assessmentInput('c', { ...filled, amount: '30000', currency: 'jpy' });
     expect('input' in yen && yen.input.pay).toEqual({ kind: 'stipend', amount: { minor: 30000, currency: 'JPY' }, paidOn: null });
+  });
+
+  it('sends the day the stipend was paid, or none, for the core to check', () => {
+    const paid = assessmentInput('c', { ...filled, paidOn: ' 2026-11-20 ' });
+    expect('input' in paid && paid.input.pay).toEqual({
+      kind: 'stipend',
+      amount: { minor: 25000, currency: 'EUR' },
+      paidOn: '2026-11-20'
+    });
+    const blank = assessmentInput('c', { ...filled, paidOn: '   ' });
+    expect('input' in blank && blank.input.pay).toMatchObject({ paidOn: null });
+    const odd = assessmentInput('c', { ...filled, paidOn: 'last week' });
+    expect('input' in odd && odd.input.pay).toMatchObject({ paidOn: 'last week' });
+    // Billed work has no stipend to pay.
+    const billed = assessmentInput('c', { ...filled, payKind: 'billable', engagementId: 'e1', paidOn: '2026-11-20' });
+    expect('input' in billed && billed.input.pay).toEqual({ kind: 'billable', engagementId: 'e1' });
   });
 
   it('bills to an engagement', () => {

@@ -15,7 +15,7 @@ import type {
   RubricRow
 } from '$lib/api';
 import type { Tone } from '$lib/ladder/model';
-import { isIsoDay } from '$lib/roster/dates';
+import { formatDay, isIsoDay } from '$lib/roster/dates';
 import { cleanCurrency, formatMoney, parseAmount } from '$lib/roster/money';
 
 export const STATUS_LABELS: Record<AssessmentStatus, string> = {
@@ -98,9 +98,12 @@ export function engagementLabel(e: Pick<Engagement, 'client' | 'project'>): stri
   return e.project ? `${e.client} · ${e.project}` : e.client;
 }
 
-/** "Stipend €250.00", "Billed to Harbour Bank · Card payments API". */
+/** "Stipend €250.00 · paid Nov 20, 2026", "Stipend €250.00 · not paid yet", "Billed to Harbour Bank · Card payments API". */
 export function payLine(pay: Pay, engagements: readonly Engagement[], locale?: string): string {
-  if (pay.kind === 'stipend') return `Stipend ${formatMoney(pay.amount.minor, pay.amount.currency, locale)}`;
+  if (pay.kind === 'stipend') {
+    const amount = formatMoney(pay.amount.minor, pay.amount.currency, locale);
+    return `Stipend ${amount} · ${pay.paidOn ? `paid ${formatDay(pay.paidOn, locale)}` : 'not paid yet'}`;
+  }
   const e = engagements.find((x) => x.id === pay.engagementId);
   return e ? `Billed to ${engagementLabel(e)}` : 'Integrated into billable work';
 }
@@ -151,6 +154,8 @@ export interface AssessmentFields {
   payKind: PayKind;
   amount: string;
   currency: string;
+  /** When the stipend was paid; empty: not yet. */
+  paidOn: string;
   engagementId: string;
 }
 
@@ -167,6 +172,7 @@ export function newFields(today: string, roleId = '', levelKey = ''): Assessment
     payKind: 'stipend',
     amount: '',
     currency: 'EUR',
+    paidOn: '',
     engagementId: ''
   };
 }
@@ -190,8 +196,10 @@ export function assessmentInput(
     const currency = cleanCurrency(f.currency);
     if (!currency) errors.currency = 'Use a three-letter currency code, like EUR.';
     const amount = parseAmount(f.amount, currency ?? 'EUR');
+    // The date is the core's to check (it names the field in its message).
+    const paidOn = f.paidOn.trim() || null;
     if (!amount.ok) errors.amount = amount.error;
-    else if (currency) pay = { kind: 'stipend', amount: { minor: amount.minor, currency }, paidOn: null };
+    else if (currency) pay = { kind: 'stipend', amount: { minor: amount.minor, currency }, paidOn };
   } else if (!f.engagementId) {
     errors.engagementId = 'Choose the engagement the assessment is billed to.';
   } else {
