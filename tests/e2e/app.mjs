@@ -24,12 +24,22 @@ export async function startDriver(name) {
   };
   delete env.GUILDBOOK_WORKSPACE;
   port += 2;
+  // Its own process group: stopping it also ends WebKitWebDriver and any app a session left
+  // running, which would otherwise hold the test runner's output open and keep it waiting.
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env,
-    stdio: ['ignore', 'inherit', 'inherit']
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true
   });
   await waitForPort(port);
-  return { home, driver, port, stop: () => driver.kill() };
+  const stop = () => {
+    try {
+      process.kill(-driver.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  return { home, driver, port, stop };
 }
 
 async function waitForPort(p) {
