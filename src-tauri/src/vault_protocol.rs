@@ -27,7 +27,10 @@ fn response(status: StatusCode, media_type: &str) -> tauri::http::response::Buil
         .header(header::ACCEPT_RANGES, "bytes")
         // The scheme exists only inside this app's webview; the app's own origin differs from it.
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .header(header::ACCESS_CONTROL_EXPOSE_HEADERS, "Content-Range, Content-Length, Accept-Ranges")
+        .header(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            "Content-Range, Content-Length, Accept-Ranges",
+        )
 }
 
 fn reply(status: StatusCode, media_type: &str, body: Vec<u8>) -> Response<Vec<u8>> {
@@ -58,7 +61,9 @@ fn wanted(range: Option<&str>, size: u64) -> Wanted {
     let (start, end) = match (from.trim().parse::<u64>(), to.trim().parse::<u64>()) {
         (Ok(s), Ok(e)) if s <= e => (s, e.min(size.saturating_sub(1))),
         (Ok(s), Err(_)) if to.trim().is_empty() => (s, size.saturating_sub(1)),
-        (Err(_), Ok(n)) if from.trim().is_empty() && n > 0 => (size.saturating_sub(n), size.saturating_sub(1)),
+        (Err(_), Ok(n)) if from.trim().is_empty() && n > 0 => {
+            (size.saturating_sub(n), size.saturating_sub(1))
+        }
         _ => return Wanted::Whole,
     };
     if size == 0 || start >= size {
@@ -86,7 +91,11 @@ fn serve_file(path: &Path, media_type: &str, size: u64, range: Option<&str>) -> 
         Wanted::Whole if size > WHOLE_FILE_LIMIT => reply(
             StatusCode::PAYLOAD_TOO_LARGE,
             "text/plain; charset=utf-8",
-            format!("This file is {:.0} MB; it is read in ranges, not whole.", size as f64 / 1e6).into_bytes(),
+            format!(
+                "This file is {:.0} MB; it is read in ranges, not whole.",
+                size as f64 / 1e6
+            )
+            .into_bytes(),
         ),
         Wanted::Whole => match std::fs::read(path) {
             Ok(bytes) => reply(StatusCode::OK, media_type, bytes),
@@ -94,7 +103,10 @@ fn serve_file(path: &Path, media_type: &str, size: u64, range: Option<&str>) -> 
         },
         Wanted::Part(start, end) => match read_part(path, start, end - start + 1) {
             Ok(bytes) => response(StatusCode::PARTIAL_CONTENT, media_type)
-                .header(header::CONTENT_RANGE, format!("bytes {start}-{}/{size}", start + bytes.len() as u64 - 1))
+                .header(
+                    header::CONTENT_RANGE,
+                    format!("bytes {start}-{}/{size}", start + bytes.len() as u64 - 1),
+                )
                 .body(bytes)
                 .expect("headers are valid"),
             Err(e) => missing(e),
@@ -189,15 +201,34 @@ mod tests {
         assert_eq!(wanted(Some("bytes=0-99"), size), Wanted::Part(0, 99));
         assert_eq!(wanted(Some("bytes=900-"), size), Wanted::Part(900, 999));
         assert_eq!(wanted(Some("bytes=-100"), size), Wanted::Part(900, 999));
-        assert_eq!(wanted(Some("bytes=990-5000"), size), Wanted::Part(990, 999), "clipped to the file");
-        assert_eq!(wanted(Some("bytes=0-9, 20-29"), size), Wanted::Part(0, 9), "the first of several");
+        assert_eq!(
+            wanted(Some("bytes=990-5000"), size),
+            Wanted::Part(990, 999),
+            "clipped to the file"
+        );
+        assert_eq!(
+            wanted(Some("bytes=0-9, 20-29"), size),
+            Wanted::Part(0, 9),
+            "the first of several"
+        );
         assert_eq!(wanted(Some("bytes=1000-"), size), Wanted::Unsatisfiable);
         assert_eq!(wanted(Some("bytes=0-0"), 0), Wanted::Unsatisfiable);
-        for nonsense in ["items=0-1", "bytes=9-3", "bytes=x-y", "bytes=-0", "bytes=", "bytes=5"] {
+        for nonsense in [
+            "items=0-1",
+            "bytes=9-3",
+            "bytes=x-y",
+            "bytes=-0",
+            "bytes=",
+            "bytes=5",
+        ] {
             assert_eq!(wanted(Some(nonsense), size), Wanted::Whole, "{nonsense}");
         }
         let huge = 10 * RANGE_LIMIT;
-        assert_eq!(wanted(Some("bytes=0-"), huge), Wanted::Part(0, RANGE_LIMIT - 1), "capped per answer");
+        assert_eq!(
+            wanted(Some("bytes=0-"), huge),
+            Wanted::Part(0, RANGE_LIMIT - 1),
+            "capped per answer"
+        );
     }
 
     #[test]

@@ -62,9 +62,18 @@ pub enum AssessmentCommand {
     Import { file: PathBuf },
 }
 
-pub fn run_assessor(ws: &mut Workspace, command: AssessorCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+pub fn run_assessor(
+    ws: &mut Workspace,
+    command: AssessorCommand,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
     match command {
-        AssessorCommand::Add { name, email, key_out, external } => {
+        AssessorCommand::Add {
+            name,
+            email,
+            key_out,
+            external,
+        } => {
             let key = signing::generate()?;
             let public = signing::public_key_text(&key.verifying_key());
             signing::write_key_file(&key_out, &name, &key)?;
@@ -80,7 +89,11 @@ pub fn run_assessor(ws: &mut Workspace, command: AssessorCommand, out: &mut dyn 
     }
 }
 
-pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+pub fn run(
+    dir: Result<PathBuf, CoreError>,
+    command: AssessmentCommand,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
     match command {
         AssessmentCommand::Sign { file, key, output } => {
             let mut signed = assessment::read_file(&file)?;
@@ -93,7 +106,13 @@ pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mu
             for a in Workspace::open(&dir?)?.list_assessments()? {
                 let status = serde_json::to_value(a.status).ok();
                 let status = status.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
-                print(out, format!("{}\t{}\t{}\t{}\t{status}", a.id, a.contractor_name, a.role_name, a.level_name))?;
+                print(
+                    out,
+                    format!(
+                        "{}\t{}\t{}\t{}\t{status}",
+                        a.id, a.contractor_name, a.role_name, a.level_name
+                    ),
+                )?;
             }
             Ok(())
         }
@@ -109,10 +128,17 @@ pub fn run(dir: Result<PathBuf, CoreError>, command: AssessmentCommand, out: &mu
     }
 }
 
-pub fn run_reviews(ws: &Workspace, command: ReviewsCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+pub fn run_reviews(
+    ws: &Workspace,
+    command: ReviewsCommand,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
     match command {
         ReviewsCommand::Due { within } => {
-            let filter = guildbook_core::reviews::ReviewFilter { within_days: within, ..Default::default() };
+            let filter = guildbook_core::reviews::ReviewFilter {
+                within_days: within,
+                ..Default::default()
+            };
             for r in ws.review_queue(guildbook_core::reviews::today_here(), &filter)? {
                 let bucket = serde_json::to_value(r.bucket).ok();
                 let bucket = bucket.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
@@ -120,7 +146,12 @@ pub fn run_reviews(ws: &Workspace, command: ReviewsCommand, out: &mut dyn Write)
                     out,
                     format!(
                         "{}\t{}\t{bucket}\t{}\t{}\t{}\t{}",
-                        r.due_on, r.days_left, r.contractor_name, r.role_name, r.client, r.engagement_id
+                        r.due_on,
+                        r.days_left,
+                        r.contractor_name,
+                        r.role_name,
+                        r.client,
+                        r.engagement_id
                     ),
                 )?;
             }

@@ -62,14 +62,20 @@ pub fn run(
         }
         BenchCommand::Signing { iterations } => signing(iterations, out),
         BenchCommand::Portfolio { items, loads } => {
-            let dir = workspace
-                .ok_or_else(|| CoreError::Invalid("bench portfolio needs --workspace DIR".into()))?;
+            let dir = workspace.ok_or_else(|| {
+                CoreError::Invalid("bench portfolio needs --workspace DIR".into())
+            })?;
             portfolio(&mut Workspace::open(dir)?, items, loads, out)
         }
     }
 }
 
-fn portfolio(ws: &mut Workspace, items: u32, loads: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+fn portfolio(
+    ws: &mut Workspace,
+    items: u32,
+    loads: usize,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
     use guildbook_core::demo::artwork;
     let who = ws
         .add_contractor(&guildbook_core::roster::ContractorInput {
@@ -82,38 +88,58 @@ fn portfolio(ws: &mut Workspace, items: u32, loads: usize, out: &mut dyn Write) 
         for i in 0..items {
             let palette = &artwork::PALETTES[i as usize % artwork::PALETTES.len()];
             let path = scratch.path().join(format!("piece-{i}.png"));
-            std::fs::write(&path, artwork::png(&artwork::poster(i as u64, 0, 96, 72, palette)))
-                .map_err(CoreError::io("Could not write a scratch file"))?;
+            std::fs::write(
+                &path,
+                artwork::png(&artwork::poster(i as u64, 0, 96, 72, palette)),
+            )
+            .map_err(CoreError::io("Could not write a scratch file"))?;
             ws.add_evidence_file(&who, &path, None)?;
         }
         Ok(())
     })?;
-    writeln!(out, "added {items} images to {who} in {:.1} s", t.as_secs_f64())
-        .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(
+        out,
+        "added {items} images to {who} in {:.1} s",
+        t.as_secs_f64()
+    )
+    .map_err(CoreError::io("Could not write the result"))?;
     let mut times = Vec::with_capacity(loads);
     for _ in 0..loads {
         let (t, list) = timed(|| ws.portfolio(&who))?;
         assert_eq!(list.len(), items as usize);
         times.push(t);
     }
-    writeln!(out, "portfolio gallery of {items} artifacts ({loads} loads): {}", summary(times))
-        .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(
+        out,
+        "portfolio gallery of {items} artifacts ({loads} loads): {}",
+        summary(times)
+    )
+    .map_err(CoreError::io("Could not write the result"))?;
     Ok(())
 }
 
 fn reviews(ws: &Workspace, loads: usize, out: &mut dyn Write) -> Result<(), CoreError> {
     use guildbook_core::reviews::{today_here, ReviewFilter};
-    let engagements: i64 = ws.conn().query_row("SELECT count(*) FROM engagement", [], |r| r.get(0))?;
+    let engagements: i64 = ws
+        .conn()
+        .query_row("SELECT count(*) FROM engagement", [], |r| r.get(0))?;
     let mut times = Vec::with_capacity(loads);
     let mut shown = 0;
     for i in 0..loads {
-        let filter = ReviewFilter { within_days: (i % 2 == 1).then_some(30), ..Default::default() };
+        let filter = ReviewFilter {
+            within_days: (i % 2 == 1).then_some(30),
+            ..Default::default()
+        };
         let (t, queue) = timed(|| ws.review_queue(today_here(), &filter))?;
         shown = shown.max(queue.len());
         times.push(t);
     }
-    writeln!(out, "review queue ({engagements} engagements, up to {shown} reviews listed, {loads} loads): {}", summary(times))
-        .map_err(CoreError::io("Could not write the result"))
+    writeln!(
+        out,
+        "review queue ({engagements} engagements, up to {shown} reviews listed, {loads} loads): {}",
+        summary(times)
+    )
+    .map_err(CoreError::io("Could not write the result"))
 }
 
 fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
@@ -129,7 +155,12 @@ fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
         template: Some(Template::Creative),
     })?;
     let ladder = ws.publish_ladder(&role.role.id)?;
-    let who = ws.add_contractor(&ContractorInput { name: "Bench".into(), ..Default::default() })?.id;
+    let who = ws
+        .add_contractor(&ContractorInput {
+            name: "Bench".into(),
+            ..Default::default()
+        })?
+        .id;
     let key = guildbook_core::signing::generate()?;
     let public = guildbook_core::signing::public_key_text(&key.verifying_key());
     let assessor = ws.add_assessor("Bench lead", "", &public, false)?.id;
@@ -143,10 +174,22 @@ fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
             assessor_id: assessor.clone(),
             starts_on: "2026-11-02".into(),
             due_on: "2026-11-30".into(),
-            pay: Pay::Stipend { amount: Money { minor: 10_000, currency: "EUR".into() }, paid_on: None },
+            pay: Pay::Stipend {
+                amount: Money {
+                    minor: 10_000,
+                    currency: "EUR".into(),
+                },
+                paid_on: None,
+            },
         })?;
         for row in &a.rubric {
-            ws.rate_cell(&a.id, &row.domain_key, Some("meets"), Some("meets"), "A comment of ordinary length.")?;
+            ws.rate_cell(
+                &a.id,
+                &row.domain_key,
+                Some("meets"),
+                Some("meets"),
+                "A comment of ordinary length.",
+            )?;
         }
         sign_times.push(timed(|| ws.sign_assessment(&a.id, &key))?.0);
         verify_times.push(timed(|| ws.assessment_integrity(&a.id))?.0);
@@ -157,17 +200,38 @@ fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
     let context = guildbook_core::signing::ASSESSMENT_CONTEXT;
     let mut crypto = Vec::with_capacity(iterations);
     for _ in 0..iterations {
-        crypto.push(timed(|| {
-            let sig = guildbook_core::signing::sign(&key, context, &bytes);
-            Ok(guildbook_core::signing::verify(&key.verifying_key(), context, &bytes, &sig))
-        })?.0);
+        crypto.push(
+            timed(|| {
+                let sig = guildbook_core::signing::sign(&key, context, &bytes);
+                Ok(guildbook_core::signing::verify(
+                    &key.verifying_key(),
+                    context,
+                    &bytes,
+                    &sig,
+                ))
+            })?
+            .0,
+        );
     }
-    writeln!(out, "Ed25519 sign + verify of the canonical form ({} bytes; {iterations}×): {}", bytes.len(), summary(crypto))
-        .map_err(CoreError::io("Could not write the result"))?;
-    writeln!(out, "sign an assessment (load, canonical form, Ed25519, store; {iterations}×): {}", summary(sign_times))
-        .map_err(CoreError::io("Could not write the result"))?;
-    writeln!(out, "verify it (signature and stored rows; {iterations}×): {}", summary(verify_times))
-        .map_err(CoreError::io("Could not write the result"))
+    writeln!(
+        out,
+        "Ed25519 sign + verify of the canonical form ({} bytes; {iterations}×): {}",
+        bytes.len(),
+        summary(crypto)
+    )
+    .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(
+        out,
+        "sign an assessment (load, canonical form, Ed25519, store; {iterations}×): {}",
+        summary(sign_times)
+    )
+    .map_err(CoreError::io("Could not write the result"))?;
+    writeln!(
+        out,
+        "verify it (signature and stored rows; {iterations}×): {}",
+        summary(verify_times)
+    )
+    .map_err(CoreError::io("Could not write the result"))
 }
 
 /// "p50 1.20 ms, p95 3.40 ms, max 5.00 ms" for a list of timings.

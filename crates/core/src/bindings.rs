@@ -5,12 +5,9 @@
 use ts_rs::TS;
 
 use crate::assessment::{
-    Assessment, AssessmentKind, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, AttachedEvidence,
-    Integrity, NewAssessment, Pay, PayTotal, RubricRow,
+    Assessment, AssessmentKind, AssessmentRow, AssessmentStatus, AssessmentView, Assessor,
+    AttachedEvidence, Integrity, NewAssessment, Pay, PayTotal, RubricRow,
 };
-use crate::progression::{AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove};
-use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
-use crate::timeline::{TimelineEvent, TimelineKind};
 use crate::completeness::{CellProgress, RequirementProgress};
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::error::{ApiError, ErrorCode};
@@ -18,9 +15,14 @@ use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
 use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
-use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
+use crate::progression::{
+    AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove,
+};
 use crate::review::*;
+use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
+use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
 use crate::roster::*;
+use crate::timeline::{TimelineEvent, TimelineKind};
 use crate::vault::{StoredFile, VaultProblem, VaultProblemKind, VaultReport};
 use crate::workspace::{AppStatus, WorkspaceInfo};
 

@@ -28,7 +28,11 @@ pub struct AdvancementRule {
 
 impl Default for AdvancementRule {
     fn default() -> Self {
-        Self { min_domains: None, require_evidence: true, review_lead_days: 30 }
+        Self {
+            min_domains: None,
+            require_evidence: true,
+            review_lead_days: 30,
+        }
     }
 }
 
@@ -96,7 +100,10 @@ pub fn decide(rule: &AdvancementRule, cells: &[(bool, bool)]) -> Outcome {
     let required = rule.min_domains.unwrap_or(total).min(total);
     let met = cells.iter().filter(|(m, _)| *m).count() as u32;
     // Met with its evidence, or met when evidence is not asked for.
-    let proven = cells.iter().filter(|(m, e)| *m && (*e || !rule.require_evidence)).count() as u32;
+    let proven = cells
+        .iter()
+        .filter(|(m, e)| *m && (*e || !rule.require_evidence))
+        .count() as u32;
     if total == 0 || met < required {
         Outcome::NotYet
     } else if proven < required {
@@ -128,7 +135,11 @@ impl Workspace {
             .unwrap_or_default())
     }
 
-    pub fn set_advancement_rule(&mut self, role_id: &str, rule: &AdvancementRule) -> Result<AdvancementRule> {
+    pub fn set_advancement_rule(
+        &mut self,
+        role_id: &str,
+        rule: &AdvancementRule,
+    ) -> Result<AdvancementRule> {
         let ladder = self.ladder(role_id)?;
         let domains = ladder.content.domains.len() as u32;
         if let Some(n) = rule.min_domains {
@@ -139,7 +150,9 @@ impl Workspace {
             }
         }
         if rule.review_lead_days > 365 {
-            return Err(CoreError::Invalid("A review is due at most 365 days before an engagement ends.".into()));
+            return Err(CoreError::Invalid(
+                "A review is due at most 365 days before an engagement ends.".into(),
+            ));
         }
         self.conn().execute(
             "INSERT INTO advancement_rule (role_id, min_domains, require_evidence, review_lead_days) VALUES (?1, ?2, ?3, ?4)
@@ -152,10 +165,17 @@ impl Workspace {
     /// What a signed assessment proposes, cell by cell.
     pub fn propose(&self, assessment_id: &str) -> Result<Proposal> {
         let a = self.assessment(assessment_id)?;
-        if !matches!(a.status, AssessmentStatus::Signed | AssessmentStatus::Closed) {
-            return Err(CoreError::Invalid("Progression is proposed once the assessment is signed.".into()));
+        if !matches!(
+            a.status,
+            AssessmentStatus::Signed | AssessmentStatus::Closed
+        ) {
+            return Err(CoreError::Invalid(
+                "Progression is proposed once the assessment is signed.".into(),
+            ));
         }
-        if let crate::assessment::Integrity::Tampered { reason } = self.assessment_integrity(assessment_id)? {
+        if let crate::assessment::Integrity::Tampered { reason } =
+            self.assessment_integrity(assessment_id)?
+        {
             return Err(CoreError::Invalid(format!(
                 "This assessment was changed after it was signed, so nothing is proposed from it. {reason}"
             )));
@@ -168,10 +188,18 @@ impl Workspace {
             .rubric
             .iter()
             .map(|row| {
-                let rated_met = row.assessor_rating.as_ref().is_some_and(|r| *r != not_met_word);
-                let cell = progress.iter().find(|p| p.level_key == a.level_key && p.domain_key == row.domain_key);
+                let rated_met = row
+                    .assessor_rating
+                    .as_ref()
+                    .is_some_and(|r| *r != not_met_word);
+                let cell = progress
+                    .iter()
+                    .find(|p| p.level_key == a.level_key && p.domain_key == row.domain_key);
                 let evidence_complete = cell.is_none_or(|p| p.met);
-                let rating = row.assessor_rating.clone().unwrap_or_else(|| "not rated".into());
+                let rating = row
+                    .assessor_rating
+                    .clone()
+                    .unwrap_or_else(|| "not rated".into());
                 let reason = match (rated_met, cell) {
                     (false, _) => rating,
                     (true, Some(p)) if !p.met => format!("{rating}; {}", p.summary),
@@ -187,24 +215,44 @@ impl Workspace {
                 }
             })
             .collect();
-        let judged: Vec<(bool, bool)> = cells.iter().map(|c| (c.rated_met, c.evidence_complete)).collect();
+        let judged: Vec<(bool, bool)> = cells
+            .iter()
+            .map(|c| (c.rated_met, c.evidence_complete))
+            .collect();
         let outcome = decide(&rule, &judged);
         let total = cells.len() as u32;
         let required = rule.min_domains.unwrap_or(total).min(total);
         let met = cells.iter().filter(|c| c.rated_met).count() as u32;
         let reason = match outcome {
             Outcome::Advance if rule.require_evidence => {
-                format!("{met} of {total} domains meet {} with their evidence.", a.level_name)
+                format!(
+                    "{met} of {total} domains meet {} with their evidence.",
+                    a.level_name
+                )
             }
-            Outcome::Advance => format!("{met} of {total} domains meet {}; this role does not ask for evidence.", a.level_name),
+            Outcome::Advance => format!(
+                "{met} of {total} domains meet {}; this role does not ask for evidence.",
+                a.level_name
+            ),
             Outcome::Hold => format!(
                 "The ratings meet {}, but evidence is missing: {}.",
                 a.level_name,
-                cells.iter().filter(|c| c.rated_met && !c.evidence_complete).map(|c| c.domain_name.as_str()).collect::<Vec<_>>().join(", ")
+                cells
+                    .iter()
+                    .filter(|c| c.rated_met && !c.evidence_complete)
+                    .map(|c| c.domain_name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
-            Outcome::NotYet => format!("{met} of {total} domains meet {}; {required} are needed.", a.level_name),
+            Outcome::NotYet => format!(
+                "{met} of {total} domains meet {}; {required} are needed.",
+                a.level_name
+            ),
         };
-        let next_band = self.pay_bands(&a.role_id)?.into_iter().find(|b| b.level_key == a.level_key);
+        let next_band = self
+            .pay_bands(&a.role_id)?
+            .into_iter()
+            .find(|b| b.level_key == a.level_key);
         let decided = self
             .conn()
             .query_row(
@@ -233,14 +281,23 @@ impl Workspace {
     }
 
     fn sideways_moves(&self, ladder: &Ladder, a: &Assessment) -> Result<Vec<SidewaysMove>> {
-        let index = ladder.content.levels.iter().position(|l| l.key == a.level_key).unwrap_or(0);
+        let index = ladder
+            .content
+            .levels
+            .iter()
+            .position(|l| l.key == a.level_key)
+            .unwrap_or(0);
         let mut moves = Vec::new();
         for related in &ladder.related {
             let other = self.ladder(&related.id)?;
             if other.content.levels.is_empty() {
                 continue;
             }
-            let level = &other.content.levels[mapped_level(index, ladder.content.levels.len(), other.content.levels.len())];
+            let level = &other.content.levels[mapped_level(
+                index,
+                ladder.content.levels.len(),
+                other.content.levels.len(),
+            )];
             moves.push(SidewaysMove {
                 role_id: other.role.id.clone(),
                 role_name: other.role.name.clone(),
@@ -253,11 +310,18 @@ impl Workspace {
 
     /// Records the decision on a signed assessment; for an advance, the person's level changes
     /// today. The assessment closes. Returns the person as they are now.
-    pub fn apply_progression(&mut self, assessment_id: &str, decided_by: &str) -> Result<Contractor> {
+    pub fn apply_progression(
+        &mut self,
+        assessment_id: &str,
+        decided_by: &str,
+    ) -> Result<Contractor> {
         let decided_by = clean_name("The name of who decides", decided_by)?;
         let proposal = self.propose(assessment_id)?;
         if let Some(d) = &proposal.decided {
-            return Err(CoreError::Invalid(format!("{} already decided this on {}.", d.decided_by, d.decided_at)));
+            return Err(CoreError::Invalid(format!(
+                "{} already decided this on {}.",
+                d.decided_by, d.decided_at
+            )));
         }
         let a = self.assessment(assessment_id)?;
         let from: Option<String> = current_level_key(self, &a)?;
@@ -268,7 +332,10 @@ impl Workspace {
                 &a.role_id,
                 &a.level_key,
                 &dates::format(dates::today()),
-                &format!("Advanced after a signed assessment ({} by {})", a.level_name, a.assessor.name),
+                &format!(
+                    "Advanced after a signed assessment ({} by {})",
+                    a.level_name, a.assessor.name
+                ),
             )?;
         }
         let outcome = serde_json::to_value(proposal.outcome).ok();

@@ -338,7 +338,11 @@ impl Workspace {
                         evidence_id: r.get(1)?,
                         region: Region {
                             page: r.get(2)?,
-                            shape: if shape == "pin" { Shape::Pin } else { Shape::Rect },
+                            shape: if shape == "pin" {
+                                Shape::Pin
+                            } else {
+                                Shape::Rect
+                            },
                             x: r.get(4)?,
                             y: r.get(5)?,
                             w: r.get(6)?,
@@ -363,7 +367,11 @@ impl Workspace {
             .collect())
     }
 
-    pub fn add_annotation(&mut self, evidence_id: &str, input: &AnnotationInput) -> Result<Annotation> {
+    pub fn add_annotation(
+        &mut self,
+        evidence_id: &str,
+        input: &AnnotationInput,
+    ) -> Result<Annotation> {
         let evidence = self.evidence(evidence_id)?;
         if evidence.file.is_none() {
             return Err(CoreError::Invalid(
@@ -373,7 +381,9 @@ impl Workspace {
         let region = clean_region(&input.region)?;
         let comment = clean_text("The comment", &input.comment)?;
         if comment.is_empty() {
-            return Err(CoreError::Invalid("Write a comment for the annotation.".into()));
+            return Err(CoreError::Invalid(
+                "Write a comment for the annotation.".into(),
+            ));
         }
         let author = clean_name("The reviewer's name", &input.author)?;
         let cell = match &input.cell {
@@ -410,9 +420,13 @@ impl Workspace {
     }
 
     pub fn delete_annotation(&mut self, id: &str) -> Result<()> {
-        let n = self.conn().execute("DELETE FROM annotation WHERE id = ?1", [id])?;
+        let n = self
+            .conn()
+            .execute("DELETE FROM annotation WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(CoreError::NotFound("That annotation no longer exists.".into()));
+            return Err(CoreError::NotFound(
+                "That annotation no longer exists.".into(),
+            ));
         }
         Ok(())
     }
@@ -430,7 +444,14 @@ impl Workspace {
         self.conn().execute(
             "INSERT INTO review_decision (id, evidence_id, decision, reason, reviewer, decided_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![new_id(), evidence_id, decision_str(input.decision), reason, reviewer, clock::now()],
+            params![
+                new_id(),
+                evidence_id,
+                decision_str(input.decision),
+                reason,
+                reviewer,
+                clock::now()
+            ],
         )?;
         self.current_decision(evidence_id)?
             .ok_or_else(|| CoreError::NotFound("The decision was not saved.".into()))

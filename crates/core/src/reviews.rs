@@ -8,10 +8,10 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 use ts_rs::TS;
 
 use crate::assessment::{AssessmentKind, AssessmentStatus, NewAssessment, Pay};
+use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::ladder::RoleKind;
 use crate::workspace::Workspace;
-use crate::dates;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -102,20 +102,44 @@ impl Workspace {
         )?;
         let rows = stmt.query_map(params![filter.role_id, filter.assessor_id], |r| {
             Ok((
-                (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-                (r.get::<_, String>(4)?, r.get::<_, String>(5)?, r.get::<_, String>(6)?, r.get::<_, String>(7)?),
-                (r.get::<_, u32>(8)?, r.get::<_, Option<String>>(9)?, r.get::<_, Option<String>>(10)?),
+                (
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ),
+                (
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ),
+                (
+                    r.get::<_, u32>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                ),
                 r.get::<_, Option<String>>(12)?,
             ))
         })?;
         let mut items = Vec::new();
         for row in rows {
-            let ((engagement_id, contractor_id, contractor_name, role_id), (role_name, client, project, end_on), (lead, assessment_id, status), assessor_name) = row?;
-            let Ok(end) = dates::parse("The end date", &end_on) else { continue };
+            let (
+                (engagement_id, contractor_id, contractor_name, role_id),
+                (role_name, client, project, end_on),
+                (lead, assessment_id, status),
+                assessor_name,
+            ) = row?;
+            let Ok(end) = dates::parse("The end date", &end_on) else {
+                continue;
+            };
             let due = due_date(end, lead);
             let status: Option<AssessmentStatus> =
                 status.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
-            let done = matches!(status, Some(AssessmentStatus::Signed | AssessmentStatus::Closed));
+            let done = matches!(
+                status,
+                Some(AssessmentStatus::Signed | AssessmentStatus::Closed)
+            );
             let bucket = bucket(today, due, done);
             let days_left = (due - today).whole_days();
             if bucket == ReviewBucket::Done && !filter.include_done {
@@ -143,35 +167,68 @@ impl Workspace {
                 assessor_name,
             });
         }
-        items.sort_by(|a, b| (a.bucket, &a.due_on, &a.contractor_name).cmp(&(b.bucket, &b.due_on, &b.contractor_name)));
+        items.sort_by(|a, b| {
+            (a.bucket, &a.due_on, &a.contractor_name).cmp(&(
+                b.bucket,
+                &b.due_on,
+                &b.contractor_name,
+            ))
+        });
         Ok(items)
     }
 
     /// Opens the review's assessment, or creates it: the person's next level in the role (their
     /// current one when at the top), paid as part of the engagement's billable work, due on the
     /// review date (or today when that has passed). Returns the assessment id.
-    pub fn start_review(&mut self, engagement_id: &str, assessor_id: &str, today: Date) -> Result<String> {
+    pub fn start_review(
+        &mut self,
+        engagement_id: &str,
+        assessor_id: &str,
+        today: Date,
+    ) -> Result<String> {
         let existing: Option<String> = self
             .conn()
-            .query_row("SELECT assessment_id FROM engagement_review WHERE engagement_id = ?1", [engagement_id], |r| r.get(0))
+            .query_row(
+                "SELECT assessment_id FROM engagement_review WHERE engagement_id = ?1",
+                [engagement_id],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(id) = existing {
             return Ok(id);
         }
         let e = self.engagement(engagement_id)?;
         let role_id = e.input.role_id.clone().ok_or_else(|| {
-            CoreError::Invalid("This engagement has no role, so there is no ladder to review against.".into())
+            CoreError::Invalid(
+                "This engagement has no role, so there is no ladder to review against.".into(),
+            )
         })?;
-        let end = e.input.end_on.as_deref().ok_or_else(|| CoreError::Invalid("This engagement has no end date.".into()))?;
-        let due = due_date(dates::parse("The end date", end)?, self.advancement_rule(&role_id)?.review_lead_days).max(today);
+        let end = e
+            .input
+            .end_on
+            .as_deref()
+            .ok_or_else(|| CoreError::Invalid("This engagement has no end date.".into()))?;
+        let due = due_date(
+            dates::parse("The end date", end)?,
+            self.advancement_rule(&role_id)?.review_lead_days,
+        )
+        .max(today);
         let ladder = self.published_ladder(&role_id)?;
         let current = self
             .contractor(&e.contractor_id)?
             .levels
             .into_iter()
             .find(|l| l.role_id == role_id)
-            .and_then(|l| ladder.content.levels.iter().position(|x| x.key == l.level_key));
-        let target = current.map_or(0, |i| (i + 1).min(ladder.content.levels.len().saturating_sub(1)));
+            .and_then(|l| {
+                ladder
+                    .content
+                    .levels
+                    .iter()
+                    .position(|x| x.key == l.level_key)
+            });
+        let target = current.map_or(0, |i| {
+            (i + 1).min(ladder.content.levels.len().saturating_sub(1))
+        });
         let level_key = ladder
             .content
             .levels
@@ -190,7 +247,9 @@ impl Workspace {
             assessor_id: assessor_id.to_string(),
             starts_on: dates::format(today),
             due_on: dates::format(due),
-            pay: Pay::Billable { engagement_id: engagement_id.to_string() },
+            pay: Pay::Billable {
+                engagement_id: engagement_id.to_string(),
+            },
         })?;
         self.conn().execute(
             "INSERT INTO engagement_review (engagement_id, assessment_id) VALUES (?1, ?2)",

@@ -190,7 +190,9 @@ fn png_bytes(n: u64) -> Vec<u8> {
 
 /// A one-page PDF naming the item, so every seeded document is a different file.
 fn pdf_bytes(n: u64) -> Vec<u8> {
-    crate::demo::artwork::pdf(&[format!("BT /F1 18 Tf 72 720 Td (Seeded document {n}) Tj ET")])
+    crate::demo::artwork::pdf(&[format!(
+        "BT /F1 18 Tf 72 720 Td (Seeded document {n}) Tj ET"
+    )])
 }
 
 /// Adds `count` evidence files (small generated images and PDFs) spread over the contractors,

@@ -32,8 +32,9 @@ const MAX_KEY_FILE: u64 = 16 * 1024;
 
 pub fn generate() -> Result<SigningKey> {
     let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed)
-        .map_err(|e| CoreError::Invalid(format!("The system gave no randomness for a key ({e}).")))?;
+    getrandom::fill(&mut seed).map_err(|e| {
+        CoreError::Invalid(format!("The system gave no randomness for a key ({e})."))
+    })?;
     Ok(SigningKey::from_bytes(&seed))
 }
 
@@ -46,7 +47,9 @@ pub fn parse_public_key(text: &str) -> Result<VerifyingKey> {
         .decode(text.trim())
         .ok()
         .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .ok_or_else(|| CoreError::Invalid("That is not an Ed25519 public key (32 bytes, base64).".into()))?;
+        .ok_or_else(|| {
+            CoreError::Invalid("That is not an Ed25519 public key (32 bytes, base64).".into())
+        })?;
     VerifyingKey::from_bytes(&bytes)
         .map_err(|_| CoreError::Invalid("That public key is not a valid Ed25519 point.".into()))
 }
@@ -73,7 +76,10 @@ pub fn write_key_file(path: &Path, name: &str, key: &SigningKey) -> Result<()> {
     options
         .open(path)
         .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(CoreError::io(format!("Could not write the key file {}", path.display())))
+        .map_err(CoreError::io(format!(
+            "Could not write the key file {}",
+            path.display()
+        )))
 }
 
 pub fn read_key_file(path: &Path) -> Result<(String, SigningKey)> {
@@ -82,13 +88,18 @@ pub fn read_key_file(path: &Path) -> Result<(String, SigningKey)> {
         .map_err(CoreError::io(format!("Could not read the key file {what}")))?
         .len();
     if size > MAX_KEY_FILE {
-        return Err(CoreError::Invalid(format!("{what} is too large to be a key file.")));
+        return Err(CoreError::Invalid(format!(
+            "{what} is too large to be a key file."
+        )));
     }
-    let text = fs::read_to_string(path).map_err(CoreError::io(format!("Could not read the key file {what}")))?;
+    let text = fs::read_to_string(path)
+        .map_err(CoreError::io(format!("Could not read the key file {what}")))?;
     let file: KeyFile = serde_json::from_str(&text)
         .map_err(|e| CoreError::Invalid(format!("{what} is not a Guildbook key file ({e}).")))?;
     if file.format != KEY_FORMAT {
-        return Err(CoreError::Invalid(format!("{what} is not a Guildbook key file.")));
+        return Err(CoreError::Invalid(format!(
+            "{what} is not a Guildbook key file."
+        )));
     }
     let secret = B64
         .decode(file.secret_key.trim())
@@ -137,10 +148,30 @@ mod tests {
         let other = generate().unwrap();
         let sig = sign(&key, ASSESSMENT_CONTEXT, b"{\"level\":\"Senior\"}");
         let public = key.verifying_key();
-        assert!(verify(&public, ASSESSMENT_CONTEXT, b"{\"level\":\"Senior\"}", &sig));
-        assert!(!verify(&public, ASSESSMENT_CONTEXT, b"{\"level\":\"Lead\"}", &sig));
-        assert!(!verify(&public, b"other/v1\0", b"{\"level\":\"Senior\"}", &sig));
-        assert!(!verify(&other.verifying_key(), ASSESSMENT_CONTEXT, b"{\"level\":\"Senior\"}", &sig));
+        assert!(verify(
+            &public,
+            ASSESSMENT_CONTEXT,
+            b"{\"level\":\"Senior\"}",
+            &sig
+        ));
+        assert!(!verify(
+            &public,
+            ASSESSMENT_CONTEXT,
+            b"{\"level\":\"Lead\"}",
+            &sig
+        ));
+        assert!(!verify(
+            &public,
+            b"other/v1\0",
+            b"{\"level\":\"Senior\"}",
+            &sig
+        ));
+        assert!(!verify(
+            &other.verifying_key(),
+            ASSESSMENT_CONTEXT,
+            b"{\"level\":\"Senior\"}",
+            &sig
+        ));
         for junk in ["", "not base64!", "AAAA", &B64.encode([0u8; 64])] {
             assert!(!verify(&public, ASSESSMENT_CONTEXT, b"x", junk), "{junk}");
         }
@@ -153,12 +184,21 @@ mod tests {
         let key = generate().unwrap();
         write_key_file(&path, "Ines Carvalho", &key).unwrap();
         let (name, read) = read_key_file(&path).unwrap();
-        assert_eq!((name.as_str(), read.to_bytes()), ("Ines Carvalho", key.to_bytes()));
-        assert!(write_key_file(&path, "Again", &key).unwrap_err().to_string().contains("never overwritten"));
+        assert_eq!(
+            (name.as_str(), read.to_bytes()),
+            ("Ines Carvalho", key.to_bytes())
+        );
+        assert!(write_key_file(&path, "Again", &key)
+            .unwrap_err()
+            .to_string()
+            .contains("never overwritten"));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
         }
         let text = fs::read_to_string(&path).unwrap();
         let other = public_key_text(&generate().unwrap().verifying_key());
@@ -167,8 +207,14 @@ mod tests {
         let err = read_key_file(&dir.path().join("bad.key")).unwrap_err();
         assert!(err.to_string().contains("does not belong"), "{err}");
         fs::write(dir.path().join("junk.key"), "{").unwrap();
-        assert!(read_key_file(&dir.path().join("junk.key")).unwrap_err().to_string().contains("not a Guildbook key file"));
+        assert!(read_key_file(&dir.path().join("junk.key"))
+            .unwrap_err()
+            .to_string()
+            .contains("not a Guildbook key file"));
         assert!(parse_public_key("AAAA").is_err());
-        assert_eq!(parse_public_key(&public_key_text(&key.verifying_key())).unwrap(), key.verifying_key());
+        assert_eq!(
+            parse_public_key(&public_key_text(&key.verifying_key())).unwrap(),
+            key.verifying_key()
+        );
     }
 }

@@ -83,7 +83,8 @@ fn pdf_first_page(source: &Path) -> Result<Vec<u8>> {
     use hayro::vello_cpu::color::palette::css::WHITE;
     use hayro::{render, PixmapSettings, RenderCache, RenderSettings};
 
-    let unreadable = |why: &str| CoreError::Invalid(format!("This PDF can't be previewed ({why})."));
+    let unreadable =
+        |why: &str| CoreError::Invalid(format!("This PDF can't be previewed ({why})."));
     let size = fs::metadata(source)
         .map_err(CoreError::io("Could not open the vault file"))?
         .len();
@@ -97,7 +98,10 @@ fn pdf_first_page(source: &Path) -> Result<Vec<u8>> {
             hayro::hayro_syntax::LoadPdfError::Decryption(_) => unreadable("it is encrypted"),
             hayro::hayro_syntax::LoadPdfError::Invalid => unreadable("it is damaged or not a PDF"),
         })?;
-        let page = pdf.pages().first().ok_or_else(|| unreadable("it has no pages"))?;
+        let page = pdf
+            .pages()
+            .first()
+            .ok_or_else(|| unreadable("it has no pages"))?;
         let (w, h) = page.render_dimensions();
         if !(w.is_finite() && h.is_finite()) || w < 1.0 || h < 1.0 {
             return Err(unreadable("its first page has no size"));

@@ -375,7 +375,9 @@ fn thumbnails_are_made_once_small_and_refuse_what_is_not_an_image() {
     let notes = dir.path().join("notes.txt");
     fs::write(&notes, "plain words").unwrap();
     let e = ws.add_evidence_file(&who, &notes, None).unwrap();
-    let err = ws.thumbnail_job(&e.file.as_ref().unwrap().sha256).unwrap_err();
+    let err = ws
+        .thumbnail_job(&e.file.as_ref().unwrap().sha256)
+        .unwrap_err();
     assert!(err.to_string().contains("No thumbnail"), "{err}");
 }
 
@@ -398,13 +400,25 @@ fn pdf_thumbnails_show_the_first_page_and_damaged_pdfs_get_a_clear_error() {
     assert!((246..=248).contains(&t.width()), "{}", t.width());
     let top = t.get_pixel(t.width() / 2, 40);
     let bottom = t.get_pixel(t.width() / 2, 280);
-    assert!(top[0] > 180 && top[1] < 60, "the first page's red top half: {top:?}");
-    assert!(bottom.0.iter().all(|&c| c > 240), "white below, not page 2's blue: {bottom:?}");
+    assert!(
+        top[0] > 180 && top[1] < 60,
+        "the first page's red top half: {top:?}"
+    );
+    assert!(
+        bottom.0.iter().all(|&c| c > 240),
+        "white below, not page 2's blue: {bottom:?}"
+    );
 
     let bad: [(&str, &[u8]); 3] = [
         ("header-only.pdf", b"%PDF-1.4"),
-        ("truncated.pdf", &guildbook_core::demo::artwork::pdf(&pages)[..300]),
-        ("noise.pdf", &[b"%PDF-1.7\n".as_slice(), &[0xA5u8; 4096]].concat()),
+        (
+            "truncated.pdf",
+            &guildbook_core::demo::artwork::pdf(&pages)[..300],
+        ),
+        (
+            "noise.pdf",
+            &[b"%PDF-1.7\n".as_slice(), &[0xA5u8; 4096]].concat(),
+        ),
     ];
     for (name, bytes) in bad {
         let path = dir.path().join(name);
@@ -413,7 +427,10 @@ fn pdf_thumbnails_show_the_first_page_and_damaged_pdfs_get_a_clear_error() {
         let job = ws.thumbnail_job(&e.file.as_ref().unwrap().sha256).unwrap();
         match guildbook_core::thumbnail::make(&job) {
             Err(err) => {
-                assert!(err.to_string().contains("can't be previewed"), "{name}: {err}");
+                assert!(
+                    err.to_string().contains("can't be previewed"),
+                    "{name}: {err}"
+                );
                 assert!(!job.dest.exists(), "{name}");
             }
             // A lenient reader may recover something; then it must be a real picture.

@@ -3,11 +3,11 @@ use std::path::{Path, PathBuf};
 use guildbook_core::assessment::{
     self, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, NewAssessment, PayTotal,
 };
-use guildbook_core::{dates, Workspace};
 use guildbook_core::progression::{AdvancementRule, Proposal};
 use guildbook_core::reviews::{ReviewFilter, ReviewItem};
 use guildbook_core::roster::Contractor;
 use guildbook_core::timeline::TimelineEvent;
+use guildbook_core::{dates, Workspace};
 use tauri::State;
 
 use super::CmdResult;
@@ -30,7 +30,11 @@ pub fn assessors_list(state: State<'_, AppState>) -> CmdResult<Vec<(Assessor, bo
 
 /// A new assessor whose signing key is made and kept on this computer.
 #[tauri::command(async)]
-pub fn assessor_add_local(state: State<'_, AppState>, name: String, email: String) -> CmdResult<Assessor> {
+pub fn assessor_add_local(
+    state: State<'_, AppState>,
+    name: String,
+    email: String,
+) -> CmdResult<Assessor> {
     let keys = state.keys_dir();
     state.with(|ws| ws.add_local_assessor(&keys, &name, &email))
 }
@@ -53,7 +57,10 @@ fn changed(
 }
 
 #[tauri::command(async)]
-pub fn assessment_create(state: State<'_, AppState>, input: NewAssessment) -> CmdResult<AssessmentView> {
+pub fn assessment_create(
+    state: State<'_, AppState>,
+    input: NewAssessment,
+) -> CmdResult<AssessmentView> {
     changed(&state, |ws, _| Ok(ws.create_assessment(&input)?.id))
 }
 
@@ -73,7 +80,13 @@ pub fn assessment_rate(
     comment: String,
 ) -> CmdResult<AssessmentView> {
     changed(&state, |ws, _| {
-        ws.rate_cell(&id, &domain_key, self_rating.as_deref(), assessor_rating.as_deref(), &comment)?;
+        ws.rate_cell(
+            &id,
+            &domain_key,
+            self_rating.as_deref(),
+            assessor_rating.as_deref(),
+            &comment,
+        )?;
         Ok(id)
     })
 }
@@ -111,7 +124,11 @@ pub fn assessment_pay_totals(state: State<'_, AppState>) -> CmdResult<Vec<PayTot
 }
 
 #[tauri::command(async)]
-pub fn assessment_summary(state: State<'_, AppState>, id: String, summary: String) -> CmdResult<AssessmentView> {
+pub fn assessment_summary(
+    state: State<'_, AppState>,
+    id: String,
+    summary: String,
+) -> CmdResult<AssessmentView> {
     changed(&state, |ws, _| {
         ws.set_assessment_summary(&id, &summary)?;
         Ok(id)
@@ -169,7 +186,11 @@ pub fn progression_propose(state: State<'_, AppState>, id: String) -> CmdResult<
 
 /// Records the decision; an advance changes the level today. Returns the contractor.
 #[tauri::command(async)]
-pub fn progression_apply(state: State<'_, AppState>, id: String, decided_by: String) -> CmdResult<Contractor> {
+pub fn progression_apply(
+    state: State<'_, AppState>,
+    id: String,
+    decided_by: String,
+) -> CmdResult<Contractor> {
     state.with(|ws| ws.apply_progression(&id, &decided_by))
 }
 
@@ -189,7 +210,11 @@ pub fn advancement_rule_set(
 
 /// The renewal reviews as of `today` — the person's local date, which the window knows best.
 #[tauri::command(async)]
-pub fn review_queue(state: State<'_, AppState>, today: String, filter: ReviewFilter) -> CmdResult<Vec<ReviewItem>> {
+pub fn review_queue(
+    state: State<'_, AppState>,
+    today: String,
+    filter: ReviewFilter,
+) -> CmdResult<Vec<ReviewItem>> {
     state.with(|ws| ws.review_queue(dates::parse("Today", &today)?, &filter))
 }
 
@@ -201,11 +226,16 @@ pub fn review_start(
     assessor_id: String,
     today: String,
 ) -> CmdResult<AssessmentView> {
-    changed(&state, |ws, _| ws.start_review(&engagement_id, &assessor_id, dates::parse("Today", &today)?))
+    changed(&state, |ws, _| {
+        ws.start_review(&engagement_id, &assessor_id, dates::parse("Today", &today)?)
+    })
 }
 
 /// A person's progression: levels, assessments, evidence, reviews and decisions, newest first.
 #[tauri::command(async)]
-pub fn timeline(state: State<'_, AppState>, contractor_id: String) -> CmdResult<Vec<TimelineEvent>> {
+pub fn timeline(
+    state: State<'_, AppState>,
+    contractor_id: String,
+) -> CmdResult<Vec<TimelineEvent>> {
     state.with(|ws| ws.timeline(&contractor_id))
 }

@@ -8,12 +8,18 @@ use super::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn portfolio(state: State<'_, AppState>, contractor_id: String) -> CmdResult<Vec<PortfolioItem>> {
+pub fn portfolio(
+    state: State<'_, AppState>,
+    contractor_id: String,
+) -> CmdResult<Vec<PortfolioItem>> {
     state.with(|ws| ws.portfolio(&contractor_id))
 }
 
 #[tauri::command(async)]
-pub fn evidence_rubric(state: State<'_, AppState>, evidence_id: String) -> CmdResult<Vec<RubricCell>> {
+pub fn evidence_rubric(
+    state: State<'_, AppState>,
+    evidence_id: String,
+) -> CmdResult<Vec<RubricCell>> {
     state.with(|ws| ws.evidence_rubric(&evidence_id))
 }
 
@@ -54,7 +60,10 @@ pub fn review_decisions(
 }
 
 #[tauri::command(async)]
-pub fn critiques(state: State<'_, AppState>, contractor_id: String) -> CmdResult<Vec<CritiqueSession>> {
+pub fn critiques(
+    state: State<'_, AppState>,
+    contractor_id: String,
+) -> CmdResult<Vec<CritiqueSession>> {
     state.with(|ws| ws.critiques(&contractor_id))
 }
 

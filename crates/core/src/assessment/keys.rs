@@ -19,13 +19,26 @@ pub fn has_local_key(keys_dir: &Path, assessor_id: &str) -> bool {
 
 impl Workspace {
     /// A new assessor whose key is made and kept on this computer.
-    pub fn add_local_assessor(&mut self, keys_dir: &Path, name: &str, email: &str) -> Result<Assessor> {
-        std::fs::create_dir_all(keys_dir).map_err(CoreError::io("Could not prepare the keys folder"))?;
+    pub fn add_local_assessor(
+        &mut self,
+        keys_dir: &Path,
+        name: &str,
+        email: &str,
+    ) -> Result<Assessor> {
+        std::fs::create_dir_all(keys_dir)
+            .map_err(CoreError::io("Could not prepare the keys folder"))?;
         let key = signing::generate()?;
-        let assessor = self.add_assessor(name, email, &signing::public_key_text(&key.verifying_key()), false)?;
+        let assessor = self.add_assessor(
+            name,
+            email,
+            &signing::public_key_text(&key.verifying_key()),
+            false,
+        )?;
         if let Err(e) = signing::write_key_file(&key_path(keys_dir, &assessor.id), name, &key) {
             // Without its private key the assessor could never sign: take the record back.
-            let _ = self.conn().execute("DELETE FROM assessor WHERE id = ?1", [&assessor.id]);
+            let _ = self
+                .conn()
+                .execute("DELETE FROM assessor WHERE id = ?1", [&assessor.id]);
             return Err(e);
         }
         Ok(assessor)
@@ -46,8 +59,12 @@ impl Workspace {
     }
 
     pub fn assessors(&self) -> Result<Vec<Assessor>> {
-        let mut stmt = self.conn().prepare_cached("SELECT id FROM assessor ORDER BY name, id")?;
-        let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id FROM assessor ORDER BY name, id")?;
+        let ids: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         ids.iter().map(|id| self.assessor(id)).collect()
     }
 }

@@ -8,7 +8,8 @@ mod signoff;
 pub use keys::{has_local_key, AssessmentView};
 
 pub use signoff::{
-    missing_for_signature, read_file, sign_file, write_file, AssessmentFile, FileSignature, Integrity, SignedAssessment,
+    missing_for_signature, read_file, sign_file, write_file, AssessmentFile, FileSignature,
+    Integrity, SignedAssessment,
 };
 
 use rusqlite::{params, OptionalExtension};
@@ -50,7 +51,10 @@ pub enum AssessmentStatus {
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Pay {
     #[serde(rename_all = "camelCase")]
-    Stipend { amount: Money, paid_on: Option<String> },
+    Stipend {
+        amount: Money,
+        paid_on: Option<String>,
+    },
     #[serde(rename_all = "camelCase")]
     Billable { engagement_id: String },
 }
@@ -174,15 +178,27 @@ fn not_found() -> CoreError {
 
 impl Workspace {
     /// Records an assessor by their public key (made on their machine, or by `create_assessor_key`).
-    pub fn add_assessor(&mut self, name: &str, email: &str, public_key: &str, external: bool) -> Result<Assessor> {
+    pub fn add_assessor(
+        &mut self,
+        name: &str,
+        email: &str,
+        public_key: &str,
+        external: bool,
+    ) -> Result<Assessor> {
         let name = clean_name("The assessor's name", name)?;
         let key = crate::signing::public_key_text(&crate::signing::parse_public_key(public_key)?);
         let known: Option<String> = self
             .conn()
-            .query_row("SELECT name FROM assessor WHERE public_key = ?1", [&key], |r| r.get(0))
+            .query_row(
+                "SELECT name FROM assessor WHERE public_key = ?1",
+                [&key],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(who) = known {
-            return Err(CoreError::Invalid(format!("That key already belongs to {who}.")));
+            return Err(CoreError::Invalid(format!(
+                "That key already belongs to {who}."
+            )));
         }
         let id = new_id();
         self.conn().execute(
@@ -214,7 +230,11 @@ impl Workspace {
     pub(crate) fn assessor_by_key(&self, public_key: &str) -> Result<Option<Assessor>> {
         let id: Option<String> = self
             .conn()
-            .query_row("SELECT id FROM assessor WHERE public_key = ?1", [public_key.trim()], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM assessor WHERE public_key = ?1",
+                [public_key.trim()],
+                |r| r.get(0),
+            )
             .optional()?;
         id.map(|id| self.assessor(&id)).transpose()
     }
@@ -234,15 +254,24 @@ impl Workspace {
             .levels
             .iter()
             .find(|l| l.key == input.level_key)
-            .ok_or_else(|| CoreError::NotFound("That level is not in the role's published ladder.".into()))?;
+            .ok_or_else(|| {
+                CoreError::NotFound("That level is not in the role's published ladder.".into())
+            })?;
         let (stipend, currency, paid_on, engagement) = match &input.pay {
             Pay::Stipend { amount, paid_on } => {
                 if amount.minor < 0 {
                     return Err(CoreError::Invalid("A stipend can't be negative.".into()));
                 }
                 let paid = paid_on.as_deref().filter(|d| !d.trim().is_empty());
-                let paid = paid.map(|d| dates::clean("The payment date", d)).transpose()?;
-                (Some(amount.minor), Some(crate::roster::clean_currency(&amount.currency)?), paid, None)
+                let paid = paid
+                    .map(|d| dates::clean("The payment date", d))
+                    .transpose()?;
+                (
+                    Some(amount.minor),
+                    Some(crate::roster::clean_currency(&amount.currency)?),
+                    paid,
+                    None,
+                )
             }
             Pay::Billable { engagement_id } => {
                 let e = self.engagement(engagement_id)?;
@@ -298,13 +327,27 @@ impl Workspace {
             .filter(|v| v.status == VersionStatus::Published)
             .max_by_key(|v| v.number)
             .ok_or_else(|| {
-                CoreError::Invalid("Publish the role's ladder first: assessments use a published version.".into())
+                CoreError::Invalid(
+                    "Publish the role's ladder first: assessments use a published version.".into(),
+                )
             })?;
         self.ladder_version(&published.id)
     }
 
     pub fn assessment(&self, id: &str) -> Result<Assessment> {
-        type Head = (String, String, String, String, String, String, String, String, String, String, String);
+        type Head = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+        );
         let head: Head = self
             .conn()
             .query_row(
@@ -320,15 +363,29 @@ impl Workspace {
             )
             .optional()?
             .ok_or_else(not_found)?;
-        let (contractor_id, version_id, level_key, kind, assessor_id, starts_on, due_on, status, pay_kind, summary, signed_at) =
-            head;
+        let (
+            contractor_id,
+            version_id,
+            level_key,
+            kind,
+            assessor_id,
+            starts_on,
+            due_on,
+            status,
+            pay_kind,
+            summary,
+            signed_at,
+        ) = head;
         let pay = if pay_kind == "stipend" {
             self.conn().query_row(
                 "SELECT stipend_minor, stipend_currency, paid_on FROM assessment WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Pay::Stipend {
-                        amount: Money { minor: r.get(0)?, currency: r.get(1)? },
+                        amount: Money {
+                            minor: r.get(0)?,
+                            currency: r.get(1)?,
+                        },
                         paid_on: r.get(2)?,
                     })
                 },
@@ -374,7 +431,12 @@ impl Workspace {
         })
     }
 
-    fn rubric(&self, id: &str, ladder: &crate::ladder::Ladder, level_key: &str) -> Result<Vec<RubricRow>> {
+    fn rubric(
+        &self,
+        id: &str,
+        ladder: &crate::ladder::Ladder,
+        level_key: &str,
+    ) -> Result<Vec<RubricRow>> {
         let mut cells = self.conn().prepare_cached(
             "SELECT domain_key, self_rating, assessor_rating, comment FROM assessment_cell WHERE assessment_id = ?1",
         )?;
@@ -387,7 +449,14 @@ impl Workspace {
         )?;
         let evidence: Vec<(String, AttachedEvidence)> = attached
             .query_map([id], |r| {
-                Ok((r.get(0)?, AttachedEvidence { id: r.get(1)?, title: r.get(2)?, sha256: r.get(3)? }))
+                Ok((
+                    r.get(0)?,
+                    AttachedEvidence {
+                        id: r.get(1)?,
+                        title: r.get(2)?,
+                        sha256: r.get(3)?,
+                    },
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         // In the ladder's domain order, so the rubric reads like the grid.
@@ -396,7 +465,8 @@ impl Workspace {
             .domains
             .iter()
             .filter_map(|d| {
-                let (_, self_rating, assessor_rating, comment) = stored.iter().find(|s| s.0 == d.key)?.clone();
+                let (_, self_rating, assessor_rating, comment) =
+                    stored.iter().find(|s| s.0 == d.key)?.clone();
                 let cell = ladder.content.cell(level_key, &d.key);
                 Some(RubricRow {
                     domain_key: d.key.clone(),
@@ -406,7 +476,11 @@ impl Workspace {
                     self_rating,
                     assessor_rating,
                     comment,
-                    evidence: evidence.iter().filter(|(k, _)| k == &d.key).map(|(_, e)| e.clone()).collect(),
+                    evidence: evidence
+                        .iter()
+                        .filter(|(k, _)| k == &d.key)
+                        .map(|(_, e)| e.clone())
+                        .collect(),
                 })
             })
             .collect())
@@ -438,8 +512,13 @@ impl Workspace {
 
     fn editable(&self, id: &str) -> Result<Assessment> {
         let a = self.assessment(id)?;
-        if matches!(a.status, AssessmentStatus::Signed | AssessmentStatus::Closed) {
-            return Err(CoreError::Invalid("A signed assessment cannot be changed.".into()));
+        if matches!(
+            a.status,
+            AssessmentStatus::Signed | AssessmentStatus::Closed
+        ) {
+            return Err(CoreError::Invalid(
+                "A signed assessment cannot be changed.".into(),
+            ));
         }
         Ok(a)
     }
@@ -455,7 +534,9 @@ impl Workspace {
     ) -> Result<Assessment> {
         let a = self.editable(id)?;
         if a.rubric.iter().all(|r| r.domain_key != domain_key) {
-            return Err(CoreError::NotFound("That cell is not in this assessment's rubric.".into()));
+            return Err(CoreError::NotFound(
+                "That cell is not in this assessment's rubric.".into(),
+            ));
         }
         let check = |who: &str, rating: Option<&str>| -> Result<Option<String>> {
             match rating.map(str::trim).filter(|r| !r.is_empty()) {
@@ -467,7 +548,10 @@ impl Workspace {
                 ))),
             }
         };
-        let (self_rating, assessor_rating) = (check("self", self_rating)?, check("assessor", assessor_rating)?);
+        let (self_rating, assessor_rating) = (
+            check("self", self_rating)?,
+            check("assessor", assessor_rating)?,
+        );
         let comment = clean_text("The comment", comment)?;
         let tx = write_tx(self.conn_mut())?;
         tx.execute(
@@ -485,13 +569,22 @@ impl Workspace {
     }
 
     /// Attaches one of the contractor's evidence items to a rubric cell.
-    pub fn attach_evidence(&mut self, id: &str, domain_key: &str, evidence_id: &str) -> Result<Assessment> {
+    pub fn attach_evidence(
+        &mut self,
+        id: &str,
+        domain_key: &str,
+        evidence_id: &str,
+    ) -> Result<Assessment> {
         let a = self.editable(id)?;
         if a.rubric.iter().all(|r| r.domain_key != domain_key) {
-            return Err(CoreError::NotFound("That cell is not in this assessment's rubric.".into()));
+            return Err(CoreError::NotFound(
+                "That cell is not in this assessment's rubric.".into(),
+            ));
         }
         if self.evidence(evidence_id)?.contractor_id != a.contractor_id {
-            return Err(CoreError::Invalid("That evidence belongs to someone else.".into()));
+            return Err(CoreError::Invalid(
+                "That evidence belongs to someone else.".into(),
+            ));
         }
         self.conn().execute(
             "INSERT OR IGNORE INTO assessment_evidence (assessment_id, domain_key, evidence_id) VALUES (?1, ?2, ?3)",
@@ -500,7 +593,12 @@ impl Workspace {
         self.assessment(id)
     }
 
-    pub fn detach_evidence(&mut self, id: &str, domain_key: &str, evidence_id: &str) -> Result<Assessment> {
+    pub fn detach_evidence(
+        &mut self,
+        id: &str,
+        domain_key: &str,
+        evidence_id: &str,
+    ) -> Result<Assessment> {
         self.editable(id)?;
         self.conn().execute(
             "DELETE FROM assessment_evidence WHERE assessment_id = ?1 AND domain_key = ?2 AND evidence_id = ?3",
@@ -526,7 +624,10 @@ impl Workspace {
                 contractor_name: r.get(1)?,
                 role_name: r.get(2)?,
                 quarter: r.get(3)?,
-                stipends: Money { minor: r.get(5)?, currency: r.get(4)? },
+                stipends: Money {
+                    minor: r.get(5)?,
+                    currency: r.get(4)?,
+                },
                 stipend_count: r.get(6)?,
                 billable_count: r.get(7)?,
             })
@@ -551,7 +652,10 @@ impl Workspace {
         let from = self.assessment(id)?.status;
         let allowed = matches!(
             (from, to),
-            (Planned, InProgress) | (InProgress, Submitted) | (Submitted, InProgress) | (Signed, Closed)
+            (Planned, InProgress)
+                | (InProgress, Submitted)
+                | (Submitted, InProgress)
+                | (Signed, Closed)
         );
         if !allowed {
             let word = |s| enum_text(s).replace('_', " ");
@@ -559,7 +663,11 @@ impl Workspace {
                 "An assessment that is {} can't become {}{}.",
                 word(from),
                 word(to),
-                if to == Signed { "; the assessor signs it" } else { "" }
+                if to == Signed {
+                    "; the assessor signs it"
+                } else {
+                    ""
+                }
             )));
         }
         self.conn().execute(

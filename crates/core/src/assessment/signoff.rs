@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Assessment, Pay};
+use crate::clock;
 use crate::error::{CoreError, Result};
 use crate::signing::{self, ASSESSMENT_CONTEXT};
 use crate::workspace::Workspace;
-use crate::clock;
 
 /// Exactly what a signature covers. Field order is fixed by this struct, so serialising it gives
 /// the same bytes every time: that is the canonical form.
@@ -109,7 +109,10 @@ fn judged(content: &SignedAssessment) -> SignedAssessment {
 
 impl SignedAssessment {
     fn of(a: &Assessment) -> Self {
-        let named = |id: &str, name: &str| Named { id: id.into(), name: name.into() };
+        let named = |id: &str, name: &str| Named {
+            id: id.into(),
+            name: name.into(),
+        };
         SignedAssessment {
             format: CONTENT_FORMAT.into(),
             id: a.id.clone(),
@@ -118,7 +121,10 @@ impl SignedAssessment {
             ladder_version: named(&a.version_id, &format!("v{}", a.version_number)),
             level: named(&a.level_key, &a.level_name),
             kind: a.kind,
-            assessor: SignedAssessor { name: a.assessor.name.clone(), public_key: a.assessor.public_key.clone() },
+            assessor: SignedAssessor {
+                name: a.assessor.name.clone(),
+                public_key: a.assessor.public_key.clone(),
+            },
             starts_on: a.starts_on.clone(),
             due_on: a.due_on.clone(),
             pay: a.pay.clone(),
@@ -133,7 +139,11 @@ impl SignedAssessment {
                     self_rating: r.self_rating.clone(),
                     assessor_rating: r.assessor_rating.clone(),
                     comment: r.comment.clone(),
-                    evidence: r.evidence.iter().map(|e| (e.id.clone(), e.sha256.clone())).collect(),
+                    evidence: r
+                        .evidence
+                        .iter()
+                        .map(|e| (e.id.clone(), e.sha256.clone()))
+                        .collect(),
                 })
                 .collect(),
         }
@@ -153,7 +163,14 @@ fn missing_in(cells: &[SignedCell]) -> Vec<String> {
         .collect()
 }
 
-fn write_signature(conn: &rusqlite::Connection, id: &str, content: &[u8], signature: &str, key: &str, at: &str) -> Result<()> {
+fn write_signature(
+    conn: &rusqlite::Connection,
+    id: &str,
+    content: &[u8],
+    signature: &str,
+    key: &str,
+    at: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE assessment SET status = 'signed', signed_content = ?2, signature = ?3, signer_key = ?4,
            signed_at = ?5, updated_at = ?5 WHERE id = ?1",
@@ -176,26 +193,40 @@ impl Workspace {
         }
         let missing = missing_for_signature(&a);
         if !missing.is_empty() {
-            return Err(CoreError::Invalid(format!("Not ready to sign: {}.", missing.join("; "))));
+            return Err(CoreError::Invalid(format!(
+                "Not ready to sign: {}.",
+                missing.join("; ")
+            )));
         }
         let content = canonical(&SignedAssessment::of(&a));
         let signature = signing::sign(key, ASSESSMENT_CONTEXT, &content);
-        write_signature(self.conn(), id, &content, &signature, &public, &clock::now())?;
+        write_signature(
+            self.conn(),
+            id,
+            &content,
+            &signature,
+            &public,
+            &clock::now(),
+        )?;
         self.assessment(id)
     }
 
-
     /// Checks a signed assessment against its signature and the rows stored now.
     pub fn assessment_integrity(&self, id: &str) -> Result<Integrity> {
-        let (content, signature, key): (Option<String>, Option<String>, Option<String>) = self.conn().query_row(
-            "SELECT signed_content, signature, signer_key FROM assessment WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let (content, signature, key): (Option<String>, Option<String>, Option<String>) =
+            self.conn().query_row(
+                "SELECT signed_content, signature, signer_key FROM assessment WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
         let (Some(content), Some(signature), Some(key)) = (content, signature, key) else {
             return Ok(Integrity::Unsigned);
         };
-        let tampered = |reason: &str| Ok(Integrity::Tampered { reason: reason.into() });
+        let tampered = |reason: &str| {
+            Ok(Integrity::Tampered {
+                reason: reason.into(),
+            })
+        };
         let Ok(public) = signing::parse_public_key(&key) else {
             return tampered("The signing key stored with it is damaged.");
         };
@@ -217,7 +248,11 @@ impl Workspace {
             return Ok(Integrity::Verified);
         }
         // Say where, so whoever investigates knows what to look at.
-        let details = |c: &SignedAssessment| SignedAssessment { cells: Vec::new(), summary: String::new(), ..c.clone() };
+        let details = |c: &SignedAssessment| SignedAssessment {
+            cells: Vec::new(),
+            summary: String::new(),
+            ..c.clone()
+        };
         let changed: Vec<&str> = signed
             .cells
             .iter()
@@ -226,9 +261,13 @@ impl Workspace {
             .map(|(a, _)| a.domain.as_str())
             .collect();
         let reason = if details(&signed) != details(&now) || signed.cells.len() != now.cells.len() {
-            "The stored details (person, ladder, level, dates or pay) differ from what was signed.".to_string()
+            "The stored details (person, ladder, level, dates or pay) differ from what was signed."
+                .to_string()
         } else if !changed.is_empty() {
-            format!("The stored ratings, comments or evidence of {} differ from what was signed.", changed.join(", "))
+            format!(
+                "The stored ratings, comments or evidence of {} differ from what was signed.",
+                changed.join(", ")
+            )
         } else {
             "The stored summary differs from what was signed.".to_string()
         };
@@ -237,18 +276,21 @@ impl Workspace {
 
     pub fn export_assessment(&self, id: &str) -> Result<AssessmentFile> {
         let a = self.assessment(id)?;
-        let (signature, key, at): (Option<String>, Option<String>, Option<String>) = self.conn().query_row(
-            "SELECT signature, signer_key, signed_at FROM assessment WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let (signature, key, at): (Option<String>, Option<String>, Option<String>) =
+            self.conn().query_row(
+                "SELECT signature, signer_key, signed_at FROM assessment WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
         Ok(AssessmentFile {
             format: FILE_FORMAT.into(),
             content: SignedAssessment::of(&a),
             signature: match (signature, key, at) {
-                (Some(signature), Some(public_key), Some(signed_at)) => {
-                    Some(FileSignature { public_key, signature, signed_at })
-                }
+                (Some(signature), Some(public_key), Some(signed_at)) => Some(FileSignature {
+                    public_key,
+                    signature,
+                    signed_at,
+                }),
                 _ => None,
             },
         })
@@ -257,10 +299,15 @@ impl Workspace {
     /// Takes back a file an external lead signed: the signature must verify, by a known
     /// assessor's key, over content that matches this assessment (their ratings and comments are
     /// taken as signed). With `expected`, the file must be that assessment's.
-    pub fn import_signed_assessment(&mut self, file: &AssessmentFile, expected: Option<&str>) -> Result<Assessment> {
+    pub fn import_signed_assessment(
+        &mut self,
+        file: &AssessmentFile,
+        expected: Option<&str>,
+    ) -> Result<Assessment> {
         if expected.is_some_and(|id| id != file.content.id) {
             return Err(CoreError::Invalid(
-                "This file is the signed copy of another assessment; open that one to import it.".into(),
+                "This file is the signed copy of another assessment; open that one to import it."
+                    .into(),
             ));
         }
         let sig = file
@@ -275,7 +322,9 @@ impl Workspace {
             ));
         }
         let signer = self.assessor_by_key(&sig.public_key)?.ok_or_else(|| {
-            CoreError::Invalid("The file was signed with a key that belongs to no assessor here.".into())
+            CoreError::Invalid(
+                "The file was signed with a key that belongs to no assessor here.".into(),
+            )
         })?;
         let current = self.editable(&file.content.id)?;
         if signer.id != current.assessor.id {
@@ -295,8 +344,16 @@ impl Workspace {
                 mine.comment = theirs.comment.clone();
             }
         }
-        for rating in file.content.cells.iter().flat_map(|c| [&c.self_rating, &c.assessor_rating]) {
-            if let Some(r) = rating.as_deref().filter(|r| !current.scale.iter().any(|s| s == r)) {
+        for rating in file
+            .content
+            .cells
+            .iter()
+            .flat_map(|c| [&c.self_rating, &c.assessor_rating])
+        {
+            if let Some(r) = rating
+                .as_deref()
+                .filter(|r| !current.scale.iter().any(|s| s == r))
+            {
                 return Err(CoreError::Invalid(format!(
                     "'{r}' is not on the rating scale ({}); nothing was changed.",
                     current.scale.join(", ")
@@ -314,11 +371,27 @@ impl Workspace {
             tx.execute(
                 "UPDATE assessment_cell SET self_rating = ?3, assessor_rating = ?4, comment = ?5
                  WHERE assessment_id = ?1 AND domain_key = ?2",
-                params![id, cell.domain_key, cell.self_rating, cell.assessor_rating, cell.comment],
+                params![
+                    id,
+                    cell.domain_key,
+                    cell.self_rating,
+                    cell.assessor_rating,
+                    cell.comment
+                ],
             )?;
         }
-        tx.execute("UPDATE assessment SET summary = ?2 WHERE id = ?1", params![id, file.content.summary])?;
-        write_signature(&tx, &id, &content, &sig.signature, &sig.public_key, &sig.signed_at)?;
+        tx.execute(
+            "UPDATE assessment SET summary = ?2 WHERE id = ?1",
+            params![id, file.content.summary],
+        )?;
+        write_signature(
+            &tx,
+            &id,
+            &content,
+            &sig.signature,
+            &sig.public_key,
+            &sig.signed_at,
+        )?;
         tx.commit()?;
         self.assessment(&id)
     }
@@ -327,15 +400,23 @@ impl Workspace {
 /// Reads an assessment file (bounded in size, strict in shape).
 pub fn read_file(path: &Path) -> Result<AssessmentFile> {
     let what = path.display();
-    let size = std::fs::metadata(path).map_err(CoreError::io(format!("Could not read {what}")))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(CoreError::io(format!("Could not read {what}")))?
+        .len();
     if size > MAX_FILE {
-        return Err(CoreError::Invalid(format!("{what} is too large to be an assessment file.")));
+        return Err(CoreError::Invalid(format!(
+            "{what} is too large to be an assessment file."
+        )));
     }
-    let text = std::fs::read_to_string(path).map_err(CoreError::io(format!("Could not read {what}")))?;
-    let file: AssessmentFile = serde_json::from_str(&text)
-        .map_err(|e| CoreError::Invalid(format!("{what} is not a Guildbook assessment file ({e}).")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(CoreError::io(format!("Could not read {what}")))?;
+    let file: AssessmentFile = serde_json::from_str(&text).map_err(|e| {
+        CoreError::Invalid(format!("{what} is not a Guildbook assessment file ({e})."))
+    })?;
     if file.format != FILE_FORMAT || file.content.format != CONTENT_FORMAT {
-        return Err(CoreError::Invalid(format!("{what} is not a Guildbook assessment file.")));
+        return Err(CoreError::Invalid(format!(
+            "{what} is not a Guildbook assessment file."
+        )));
     }
     Ok(file)
 }
@@ -360,7 +441,10 @@ pub fn sign_file(file: &mut AssessmentFile, key: &SigningKey) -> Result<()> {
     }
     let missing = missing_in(&file.content.cells);
     if !missing.is_empty() {
-        return Err(CoreError::Invalid(format!("Not ready to sign: {}.", missing.join("; "))));
+        return Err(CoreError::Invalid(format!(
+            "Not ready to sign: {}.",
+            missing.join("; ")
+        )));
     }
     file.signature = Some(FileSignature {
         signature: signing::sign(key, ASSESSMENT_CONTEXT, &canonical(&file.content)),

@@ -14,10 +14,30 @@ pub struct Palette {
 }
 
 pub const PALETTES: [Palette; 4] = [
-    Palette { from: [15, 94, 92], to: [244, 239, 228], accent: [232, 117, 72], ink: [24, 33, 38] },
-    Palette { from: [38, 42, 84], to: [120, 76, 140], accent: [250, 205, 90], ink: [245, 240, 230] },
-    Palette { from: [238, 232, 220], to: [214, 196, 170], accent: [190, 60, 50], ink: [40, 40, 44] },
-    Palette { from: [20, 24, 28], to: [52, 70, 82], accent: [92, 200, 170], ink: [230, 236, 240] },
+    Palette {
+        from: [15, 94, 92],
+        to: [244, 239, 228],
+        accent: [232, 117, 72],
+        ink: [24, 33, 38],
+    },
+    Palette {
+        from: [38, 42, 84],
+        to: [120, 76, 140],
+        accent: [250, 205, 90],
+        ink: [245, 240, 230],
+    },
+    Palette {
+        from: [238, 232, 220],
+        to: [214, 196, 170],
+        accent: [190, 60, 50],
+        ink: [40, 40, 44],
+    },
+    Palette {
+        from: [20, 24, 28],
+        to: [52, 70, 82],
+        accent: [92, 200, 170],
+        ink: [230, 236, 240],
+    },
 ];
 
 fn mix(a: Colour, b: Colour, t: f32) -> Colour {
@@ -30,7 +50,10 @@ struct Dice(u64);
 
 impl Dice {
     fn next(&mut self) -> f32 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 40) as f32) / (1u64 << 24) as f32
     }
 }
@@ -41,7 +64,11 @@ pub fn poster(seed: u64, variant: u32, width: u32, height: u32, p: &Palette) -> 
     let mut dice = Dice(seed.wrapping_mul(2654435761).wrapping_add(7));
     let discs: Vec<(f32, f32, f32, Colour)> = (0..3)
         .map(|i| {
-            let colour = if i == 0 { p.accent } else { mix(p.accent, p.ink, 0.35 * i as f32) };
+            let colour = if i == 0 {
+                p.accent
+            } else {
+                mix(p.accent, p.ink, 0.35 * i as f32)
+            };
             (
                 dice.next() * width as f32,
                 dice.next() * height as f32 * 0.8,
@@ -85,14 +112,19 @@ pub fn screen(seed: u64, variant: u32, width: u32, height: u32, p: &Palette) -> 
         let (w, h) = (width as f32, height as f32);
         let bar = h * 0.06;
         if fy < bar {
-            return Rgb(if fx < w * 0.18 { p.from } else { mix(p.from, p.ink, 0.25) });
+            return Rgb(if fx < w * 0.18 {
+                p.from
+            } else {
+                mix(p.from, p.ink, 0.25)
+            });
         }
         let margin = w * 0.06;
         if fy < bar + hero_h && fx > margin && fx < w - margin && fy > bar + h * 0.04 {
             let t = (fx - margin) / (w - 2.0 * margin);
             let mut c = mix(p.from, p.accent, t * 0.6);
             // Two lines of "headline" inside the hero.
-            let line = |top: f32, len: f32| fy > top && fy < top + h * 0.03 && fx < margin + w * len;
+            let line =
+                |top: f32, len: f32| fy > top && fy < top + h * 0.03 && fx < margin + w * len;
             if line(bar + h * 0.1, 0.45) || line(bar + h * 0.16, 0.3) {
                 c = light;
             }
@@ -110,7 +142,10 @@ pub fn screen(seed: u64, variant: u32, width: u32, height: u32, p: &Palette) -> 
             }
             let row = ((inner_y - h * 0.19) / (h * 0.045)).floor();
             let len = 0.55 + ((seed as f32 + i + row) * 0.37).sin().abs() * 0.4;
-            if (0.0..4.0).contains(&row) && (inner_y - h * 0.19) % (h * 0.045) < h * 0.018 && within < card_w * len {
+            if (0.0..4.0).contains(&row)
+                && (inner_y - h * 0.19) % (h * 0.045) < h * 0.018
+                && within < card_w * len
+            {
                 return Rgb(mix(p.ink, light, 0.55));
             }
             return Rgb([255, 255, 255]);
@@ -194,7 +229,14 @@ pub fn pdf(pages: &[String]) -> Vec<u8> {
 /// A designed brief page: a coloured header band with the title, a block of body lines, and a
 /// picture frame.
 pub fn brief_page(title: &str, subtitle: &str, body: &[&str], p: &Palette, page: usize) -> String {
-    let rgb = |c: Colour| format!("{:.3} {:.3} {:.3}", c[0] as f32 / 255.0, c[1] as f32 / 255.0, c[2] as f32 / 255.0);
+    let rgb = |c: Colour| {
+        format!(
+            "{:.3} {:.3} {:.3}",
+            c[0] as f32 / 255.0,
+            c[1] as f32 / 255.0,
+            c[2] as f32 / 255.0
+        )
+    };
     let mut s = format!(
         "{} rg 0 672 612 120 re f\n{} rg BT /F2 26 Tf 54 730 Td ({}) Tj ET\nBT /F1 12 Tf 54 700 Td ({}) Tj ET\n",
         rgb(p.from),
@@ -202,7 +244,10 @@ pub fn brief_page(title: &str, subtitle: &str, body: &[&str], p: &Palette, page:
         pdf_text(title),
         pdf_text(subtitle)
     );
-    s += &format!("{} rg 54 380 504 250 re f\n", rgb(mix(p.to, [255, 255, 255], 0.3)));
+    s += &format!(
+        "{} rg 54 380 504 250 re f\n",
+        rgb(mix(p.to, [255, 255, 255], 0.3))
+    );
     s += &format!("{} rg 360 430 150 150 re f\n", rgb(p.accent));
     s += &format!("{} rg 100 420 210 40 re f\n", rgb(p.ink));
     let mut y = 340;

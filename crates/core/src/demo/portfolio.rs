@@ -30,8 +30,12 @@ struct Making<'a> {
 impl Making<'_> {
     fn file(&self, name: &str, piece: &Piece, variant: u32, palette: &Palette) -> Result<PathBuf> {
         let bytes = match piece {
-            Piece::Poster(seed) => artwork::jpeg(&artwork::poster(*seed, variant, 1200, 900, palette)),
-            Piece::Screen(seed) => artwork::png(&artwork::screen(*seed, variant, 1280, 800, palette)),
+            Piece::Poster(seed) => {
+                artwork::jpeg(&artwork::poster(*seed, variant, 1200, 900, palette))
+            }
+            Piece::Screen(seed) => {
+                artwork::png(&artwork::screen(*seed, variant, 1280, 800, palette))
+            }
             Piece::Brief(title, body) => {
                 // A later version adds a closing line to the last page.
                 let closing = format!("Version {}: updated after review.", variant + 1);
@@ -41,7 +45,13 @@ impl Making<'_> {
                         if n == 3 && variant > 0 {
                             lines.push(&closing);
                         }
-                        artwork::brief_page(title, "Project brief and design rationale", &lines, palette, n)
+                        artwork::brief_page(
+                            title,
+                            "Project brief and design rationale",
+                            &lines,
+                            palette,
+                            n,
+                        )
                     })
                     .collect();
                 artwork::pdf(&pages)
@@ -84,7 +94,12 @@ impl Making<'_> {
         let ladder = self.ladder;
         let keys: Vec<(String, String)> = cells
             .iter()
-            .map(|&(l, d)| (ladder.content.levels[l].key.clone(), ladder.content.domains[d].key.clone()))
+            .map(|&(l, d)| {
+                (
+                    ladder.content.levels[l].key.clone(),
+                    ladder.content.domains[d].key.clone(),
+                )
+            })
             .collect();
         for v in &versions {
             self.ws.link_evidence(&v.id, &ladder.version.id, &keys)?;
@@ -96,7 +111,9 @@ impl Making<'_> {
 fn person(ws: &Workspace, name: &str) -> Result<String> {
     Ok(ws
         .conn()
-        .query_row("SELECT id FROM contractor WHERE name = ?1", [name], |r| r.get(0))?)
+        .query_row("SELECT id FROM contractor WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })?)
 }
 
 fn cell(ladder: &Ladder, level: usize, domain: usize) -> Option<CellRef> {
@@ -125,7 +142,11 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
     let lena = person(ws, "Lena Novak")?;
     let mateo = person(ws, "Mateo Rossi")?;
     let oona = person(ws, "Oona Virtanen")?;
-    let mut m = Making { ws, scratch, ladder: design };
+    let mut m = Making {
+        ws,
+        scratch,
+        ladder: design,
+    };
     // Levels: 0 junior, 1 designer, 2 lead. Domains: 0 craft, 1 client interaction, 2 impact.
     let poster = m.artifact(
         &lena,
@@ -207,18 +228,37 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
     let reviewer = "Ines Carvalho";
     let v2 = &poster[1];
     let mark = |page, shape, (x, y, w, h), comment: &str, cell| AnnotationInput {
-        region: Region { page, shape, x, y, w, h },
+        region: Region {
+            page,
+            shape,
+            x,
+            y,
+            w,
+            h,
+        },
         comment: comment.into(),
         cell,
         author: reviewer.into(),
     };
     ws.add_annotation(
         &v2.id,
-        &mark(1, Shape::Rect, (0.05, 0.6, 0.9, 0.16), "The band fights the headline; try it a step darker so the date leads.", cell(design, 0, 0)),
+        &mark(
+            1,
+            Shape::Rect,
+            (0.05, 0.6, 0.9, 0.16),
+            "The band fights the headline; try it a step darker so the date leads.",
+            cell(design, 0, 0),
+        ),
     )?;
     ws.add_annotation(
         &v2.id,
-        &mark(1, Shape::Pin, (0.3, 0.3, 0.0, 0.0), "This disc sits on the festival date.", cell(design, 1, 0)),
+        &mark(
+            1,
+            Shape::Pin,
+            (0.3, 0.3, 0.0, 0.0),
+            "This disc sits on the festival date.",
+            cell(design, 1, 0),
+        ),
     )?;
     ws.decide(
         &v2.id,
@@ -231,7 +271,13 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
     let screens = onboarding.last().expect("a version");
     ws.add_annotation(
         &screens.id,
-        &mark(1, Shape::Rect, (0.06, 0.1, 0.88, 0.3), "A clear first step: one action, no jargon.", cell(design, 0, 2)),
+        &mark(
+            1,
+            Shape::Rect,
+            (0.06, 0.1, 0.88, 0.3),
+            "A clear first step: one action, no jargon.",
+            cell(design, 0, 2),
+        ),
     )?;
     ws.decide(
         &screens.id,
@@ -244,7 +290,13 @@ pub fn fill(ws: &mut Workspace, design: &Ladder) -> Result<()> {
     let brief = museum.last().expect("a version");
     ws.add_annotation(
         &brief.id,
-        &mark(3, Shape::Rect, (0.08, 0.5, 0.84, 0.12), "Good: the result is measured, not claimed.", cell(design, 1, 2)),
+        &mark(
+            3,
+            Shape::Rect,
+            (0.08, 0.5, 0.84, 0.12),
+            "Good: the result is measured, not claimed.",
+            cell(design, 1, 2),
+        ),
     )?;
 
     let today = dates::today();
