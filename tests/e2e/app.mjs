@@ -69,6 +69,11 @@ export async function launch(driver, readySelector = '[data-testid="welcome"], [
 
 export const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
+/** Types text one key at a time: WebKitWebDriver drops spaces from whole strings. */
+export async function type(el, text) {
+  for (const ch of text) await el.addValue(ch);
+}
+
 /** A fresh app (own settings folder) opened on the demo workspace from the first-launch screen (on Home). */
 export async function openDemo(name) {
   const driver = await startDriver(name);

@@ -3,12 +3,7 @@
 // missing and saying what, then signed and verified — and still signed and verified after a restart.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { byId, launch, openDemo, screenshot, waitForText } from '../app.mjs';
-
-/** WebKitWebDriver drops spaces from whole strings: type one key at a time. */
-async function type(el, text) {
-  for (const ch of text) await el.addValue(ch);
-}
+import { byId, launch, openDemo, screenshot, waitForText, type } from '../app.mjs';
 
 describe('assessment', () => {
   let driver;

@@ -7,12 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answerNextDialogs, byId, launch, openDemo, screenshot, waitForText } from '../app.mjs';
-
-/** WebKitWebDriver drops spaces from whole strings: type one key at a time. */
-async function type(el, text) {
-  for (const ch of text) await el.addValue(ch);
-}
+import { answerNextDialogs, byId, launch, openDemo, screenshot, waitForText, type } from '../app.mjs';
 
 /**
  * Native drag and drop can't be driven: send the webview the events Tauri sends for files dragged

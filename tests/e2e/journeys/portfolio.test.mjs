@@ -7,17 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { byId, launch, openDemo, root, screenshot, waitForText } from '../app.mjs';
+import { byId, launch, openDemo, root, screenshot, waitForText, type } from '../app.mjs';
 
 // The command line sits beside the app it was built with.
 const cli = process.env.GUILDBOOK_APP
   ? join(dirname(process.env.GUILDBOOK_APP), 'guildbook')
   : join(root, 'target/debug/guildbook');
-
-/** WebKitWebDriver drops spaces from whole strings: type one key at a time. */
-async function type(el, text) {
-  for (const ch of text) await el.addValue(ch);
-}
 
 const POSTER = 'Harbour festival poster';
 

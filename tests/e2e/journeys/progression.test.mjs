@@ -7,12 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { byId, launch, openDemo, screenshot, waitForText } from '../app.mjs';
-
-/** WebKitWebDriver drops spaces from whole strings: type one key at a time. */
-async function type(el, text) {
-  for (const ch of text) await el.addValue(ch);
-}
+import { byId, launch, openDemo, screenshot, waitForText, type } from '../app.mjs';
 
 describe('progression', () => {
   let driver;
