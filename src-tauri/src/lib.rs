@@ -79,6 +79,8 @@ pub fn run() {
             commands::assessment::assessor_add_local,
             commands::assessment::assessments_list,
             commands::assessment::assessment_create,
+            commands::assessment::assessor_add_external,
+            commands::assessment::assessment_record_paid,
             commands::assessment::assessment_get,
             commands::assessment::assessment_rate,
             commands::assessment::assessment_attach,

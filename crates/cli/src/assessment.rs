@@ -12,19 +12,31 @@ use crate::print;
 
 #[derive(Subcommand)]
 pub enum AssessorCommand {
-    /// Make an Ed25519 key pair: the private key goes to KEY_OUT (kept by the assessor), the
-    /// public key is recorded in the workspace. Prints the assessor's id.
+    /// Record an assessor. Either make their key pair here (--key-out: the private key goes to
+    /// that file, for the assessor to keep) or give the public key they made themselves
+    /// (--public-key). Prints the assessor's id.
     Add {
         #[arg(long)]
         name: String,
         #[arg(long, default_value = "")]
         email: String,
         /// Where to write the new private key file (never overwritten).
+        #[arg(long, required_unless_present = "public_key", conflicts_with = "public_key")]
+        key_out: Option<PathBuf>,
+        /// The assessor's public key (base64), as `guildbook assessor key` printed it.
         #[arg(long)]
-        key_out: PathBuf,
+        public_key: Option<String>,
         /// An external lead, who signs exported files with `guildbook assessment sign`.
         #[arg(long)]
         external: bool,
+    },
+    /// For an external lead, on their own computer (no workspace needed): make a key pair, keep
+    /// the private key in FILE and print the public key to send to the organisation.
+    Key {
+        #[arg(long)]
+        name: String,
+        #[arg(short, long)]
+        output: PathBuf,
     },
 }
 
@@ -63,17 +75,35 @@ pub enum AssessmentCommand {
 }
 
 pub fn run_assessor(
-    ws: &mut Workspace,
+    dir: Result<PathBuf, CoreError>,
     command: AssessorCommand,
     out: &mut dyn Write,
 ) -> Result<(), CoreError> {
     match command {
+        AssessorCommand::Key { name, output } => {
+            let key = signing::generate()?;
+            signing::write_key_file(&output, &name, &key)?;
+            print(out, signing::public_key_text(&key.verifying_key()))
+        }
+        AssessorCommand::Add {
+            name,
+            email,
+            key_out: None,
+            public_key: Some(public),
+            external,
+        } => {
+            let a = Workspace::open(&dir?)?.add_assessor(&name, &email, &public, external)?;
+            print(out, format!("{}\t{}", a.id, a.name))
+        }
         AssessorCommand::Add {
             name,
             email,
             key_out,
             external,
+            ..
         } => {
+            let mut ws = Workspace::open(&dir?)?;
+            let key_out = key_out.expect("clap asks for --key-out or --public-key");
             let key = signing::generate()?;
             let public = signing::public_key_text(&key.verifying_key());
             signing::write_key_file(&key_out, &name, &key)?;

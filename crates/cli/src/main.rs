@@ -238,9 +238,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 )?;
             }
         }
-        Command::Assessor { command } => {
-            assessment::run_assessor(&mut Workspace::open(&dir?)?, command, &mut out)?
-        }
+        Command::Assessor { command } => assessment::run_assessor(dir, command, &mut out)?,
         Command::Assessment { command } => assessment::run(dir, command, &mut out)?,
         Command::Reviews { command } => {
             assessment::run_reviews(&Workspace::open(&dir?)?, command, &mut out)?

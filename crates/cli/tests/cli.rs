@@ -407,20 +407,40 @@ fn an_external_lead_signs_an_exported_assessment_and_it_imports_verified() {
     use guildbook_core::assessment::{AssessmentKind, NewAssessment, Pay};
     use guildbook_core::roster::Money;
     let (dir, ws_dir) = demo();
+    // The lead makes a key pair on their own computer (no workspace) and sends the public key.
     let key = dir.path().join("lead.key");
-    let out = guildbook(
-        &ws_dir,
-        &[
-            "assessor",
-            "add",
-            "--name",
-            "Tomás Ibarra",
-            "--external",
-            "--key-out",
-            key.to_str().unwrap(),
-        ],
+    let made = Command::new(env!("CARGO_BIN_EXE_guildbook"))
+        .args(["assessor", "key", "--name", "Tomás Ibarra", "-o", key.to_str().unwrap()])
+        .env_remove("GUILDBOOK_WORKSPACE")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", stderr(&made));
+    let public = stdout(&made).trim().to_string();
+    assert_eq!(public.len(), 44, "32 bytes in base64: {public}");
+    let add = |public: &str| {
+        guildbook(
+            &ws_dir,
+            &[
+                "assessor",
+                "add",
+                "--name",
+                "Tomás Ibarra",
+                "--external",
+                "--public-key",
+                public,
+            ],
+        )
+    };
+    let bad = add("not-a-key");
+    assert!(
+        !bad.status.success() && stderr(&bad).contains("not an Ed25519 public key"),
+        "{}",
+        stderr(&bad)
     );
+    let out = add(&public);
     assert!(out.status.success(), "{}", stderr(&out));
+    let twice = add(&public);
+    assert!(stderr(&twice).contains("already belongs to Tomás Ibarra"));
     let assessor = stdout(&out).split('\t').next().unwrap().to_string();
     // A second assessor with the same file name: refused, and the existing key is untouched.
     let again = guildbook(

@@ -47,6 +47,7 @@ fn decls() -> String {
         EvidenceRequirement,
         Level,
         Cell,
+        RatingScale,
         LadderContent,
         VersionStatus,
         VersionInfo,

@@ -183,7 +183,6 @@ impl Workspace {
         let ladder = self.ladder_version(&a.version_id)?;
         let rule = self.advancement_rule(&a.role_id)?;
         let progress = self.cell_progress(&a.contractor_id, &ladder)?;
-        let not_met_word = a.scale.first().cloned().unwrap_or_default();
         let cells: Vec<CellVerdict> = a
             .rubric
             .iter()
@@ -191,7 +190,7 @@ impl Workspace {
                 let rated_met = row
                     .assessor_rating
                     .as_ref()
-                    .is_some_and(|r| *r != not_met_word);
+                    .is_some_and(|r| a.scale.meets(r));
                 let cell = progress
                     .iter()
                     .find(|p| p.level_key == a.level_key && p.domain_key == row.domain_key);

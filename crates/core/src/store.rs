@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_progression",
         include_str!("../migrations/0007_progression.sql"),
     ),
+    (
+        "0008_scales_and_payments",
+        include_str!("../migrations/0008_scales_and_payments.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -62,6 +62,18 @@ fn what_the_schema_refuses_the_importer_refuses() {
         ),
         ("wrong version", Box::new(|v| v["formatVersion"] = json!(2))),
         (
+            "one-step scale",
+            Box::new(|v| v["scale"] = json!({"ratings": ["ok"], "meetsFrom": 1})),
+        ),
+        (
+            "nothing below the bar",
+            Box::new(|v| v["scale"] = json!({"ratings": ["ok", "good"], "meetsFrom": 0})),
+        ),
+        (
+            "repeated rating",
+            Box::new(|v| v["scale"] = json!({"ratings": ["ok", "ok"], "meetsFrom": 1})),
+        ),
+        (
             "21 levels",
             Box::new(|v| {
                 v["levels"] = json!((0..21)

@@ -39,6 +39,27 @@ pub fn assessor_add_local(
     state.with(|ws| ws.add_local_assessor(&keys, &name, &email))
 }
 
+/// An assessor who signs on another computer, known by the public key they sent.
+#[tauri::command(async)]
+pub fn assessor_add_external(
+    state: State<'_, AppState>,
+    name: String,
+    email: String,
+    public_key: String,
+) -> CmdResult<Assessor> {
+    state.with(|ws| ws.add_assessor(&name, &email, &public_key, true))
+}
+
+/// Records when a stipend was paid (allowed after sign-off: it is not part of what was signed).
+#[tauri::command(async)]
+pub fn assessment_record_paid(
+    state: State<'_, AppState>,
+    id: String,
+    paid_on: String,
+) -> CmdResult<AssessmentView> {
+    changed(&state, |ws, _| Ok(ws.record_stipend_paid(&id, &paid_on)?.id))
+}
+
 #[tauri::command(async)]
 pub fn assessments_list(state: State<'_, AppState>) -> CmdResult<Vec<AssessmentRow>> {
     state.with(|ws| ws.list_assessments())

@@ -18,14 +18,12 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
 use crate::ladder::roles::write_tx;
-use crate::ladder::{EvidenceRequirement, VersionStatus};
+use crate::completeness::CellProgress;
+use crate::ladder::{EvidenceRequirement, RatingScale, VersionStatus};
 use crate::roster::Money;
 use crate::text::{clean_name, clean_text};
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};
-
-/// The rating scale when a ladder defines none.
-pub const DEFAULT_SCALE: [&str; 3] = ["not yet", "meets", "exceeds"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -53,6 +51,8 @@ pub enum Pay {
     #[serde(rename_all = "camelCase")]
     Stipend {
         amount: Money,
+        /// As entered when the assessment was made (part of what is signed). A payment recorded
+        /// later is `Assessment::paid_on`.
         paid_on: Option<String>,
     },
     #[serde(rename_all = "camelCase")]
@@ -104,6 +104,8 @@ pub struct RubricRow {
     pub assessor_rating: Option<String>,
     pub comment: String,
     pub evidence: Vec<AttachedEvidence>,
+    /// How far the person's evidence meets this cell's requirements; none when it asks for none.
+    pub evidence_progress: Option<CellProgress>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -124,8 +126,11 @@ pub struct Assessment {
     pub due_on: String,
     pub status: AssessmentStatus,
     pub pay: Pay,
+    /// When the stipend was paid: recorded after the fact, or as entered at the start.
+    pub paid_on: Option<String>,
     pub summary: String,
-    pub scale: Vec<String>,
+    /// The ladder version's rating scale.
+    pub scale: RatingScale,
     pub rubric: Vec<RubricRow>,
     pub signed_at: Option<String>,
 }
@@ -407,7 +412,19 @@ impl Workspace {
             .find(|l| l.key == level_key)
             .map(|l| l.name.clone())
             .unwrap_or_default();
-        let rubric = self.rubric(id, &ladder, &level_key)?;
+        let rubric = self.rubric(id, &contractor_id, &ladder, &level_key)?;
+        let recorded: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT paid_on FROM assessment_payment WHERE assessment_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let paid_on = match &pay {
+            Pay::Stipend { paid_on, .. } => recorded.or(paid_on.clone()),
+            Pay::Billable { .. } => None,
+        };
         Ok(Assessment {
             id: id.to_string(),
             contractor_name: self.contractor(&contractor_id)?.name,
@@ -424,8 +441,9 @@ impl Workspace {
             due_on,
             status: enum_from(status)?,
             pay,
+            paid_on,
             summary,
-            scale: DEFAULT_SCALE.iter().map(|s| s.to_string()).collect(),
+            scale: ladder.content.scale.clone(),
             rubric,
             signed_at: (!signed_at.is_empty()).then_some(signed_at),
         })
@@ -434,9 +452,11 @@ impl Workspace {
     fn rubric(
         &self,
         id: &str,
+        contractor_id: &str,
         ladder: &crate::ladder::Ladder,
         level_key: &str,
     ) -> Result<Vec<RubricRow>> {
+        let progress = self.cell_progress(contractor_id, ladder)?;
         let mut cells = self.conn().prepare_cached(
             "SELECT domain_key, self_rating, assessor_rating, comment FROM assessment_cell WHERE assessment_id = ?1",
         )?;
@@ -481,6 +501,10 @@ impl Workspace {
                         .filter(|(k, _)| k == &d.key)
                         .map(|(_, e)| e.clone())
                         .collect(),
+                    evidence_progress: progress
+                        .iter()
+                        .find(|p| p.level_key == level_key && p.domain_key == d.key)
+                        .cloned(),
                 })
             })
             .collect())
@@ -541,10 +565,10 @@ impl Workspace {
         let check = |who: &str, rating: Option<&str>| -> Result<Option<String>> {
             match rating.map(str::trim).filter(|r| !r.is_empty()) {
                 None => Ok(None),
-                Some(r) if a.scale.iter().any(|s| s == r) => Ok(Some(r.to_string())),
+                Some(r) if a.scale.contains(r) => Ok(Some(r.to_string())),
                 Some(r) => Err(CoreError::Invalid(format!(
                     "'{r}' is not on the rating scale ({}) for the {who} rating.",
-                    a.scale.join(", ")
+                    a.scale.ratings.join(", ")
                 ))),
             }
         };
@@ -633,6 +657,29 @@ impl Workspace {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records when a stipend was paid. Bookkeeping: allowed before and after sign-off, since it
+    /// changes nothing the assessor judged.
+    pub fn record_stipend_paid(&mut self, id: &str, paid_on: &str) -> Result<Assessment> {
+        let a = self.assessment(id)?;
+        if !matches!(a.pay, Pay::Stipend { .. }) {
+            return Err(CoreError::Invalid(
+                "This assessment is paid through billable work, not a stipend.".into(),
+            ));
+        }
+        let paid_on = dates::clean("The payment date", paid_on)?;
+        if paid_on > dates::format(crate::reviews::today_here()) {
+            return Err(CoreError::Invalid(format!(
+                "The payment date {paid_on} is in the future; record a payment once it is made."
+            )));
+        }
+        self.conn().execute(
+            "INSERT INTO assessment_payment (assessment_id, paid_on, recorded_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (assessment_id) DO UPDATE SET paid_on = ?2, recorded_at = ?3",
+            params![id, paid_on, clock::now()],
+        )?;
+        self.assessment(id)
     }
 
     pub fn set_assessment_summary(&mut self, id: &str, summary: &str) -> Result<Assessment> {

@@ -352,11 +352,11 @@ impl Workspace {
         {
             if let Some(r) = rating
                 .as_deref()
-                .filter(|r| !current.scale.iter().any(|s| s == r))
+                .filter(|r| !current.scale.contains(r))
             {
                 return Err(CoreError::Invalid(format!(
                     "'{r}' is not on the rating scale ({}); nothing was changed.",
-                    current.scale.join(", ")
+                    current.scale.ratings.join(", ")
                 )));
             }
         }

@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::error::Result;
 use crate::ladder::templates::{self, Template};
 use crate::ladder::{
-    format, EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RoleKind, RolePatch,
+    format, EvidenceKind, EvidenceRequirement, RatingScale, LadderEdit, NewRole, RoleKind, RolePatch,
 };
 use crate::workspace::Workspace;
 
@@ -185,6 +185,13 @@ fn delivery_lead() -> format::LadderFile {
                 vec![req(EvidenceKind::ClientTestimonial, 1, "")],
             ),
         ],
+        // This organisation rates its delivery leads on a four-step scale of its own.
+        scale: Some(RatingScale {
+            ratings: ["not seen", "emerging", "solid", "role model"]
+                .map(String::from)
+                .to_vec(),
+            meets_from: 2,
+        }),
         exported: None,
     }
 }

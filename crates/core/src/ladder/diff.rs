@@ -50,6 +50,8 @@ pub struct LadderDiff {
     pub levels: Vec<HeaderChange>,
     pub domains: Vec<HeaderChange>,
     pub cells: Vec<CellChange>,
+    /// The rating scale before and after, when it changed.
+    pub scale: Option<(RatingScale, RatingScale)>,
 }
 
 fn header_changes(before: &[Level], after: &[Level]) -> Vec<HeaderChange> {
@@ -183,5 +185,7 @@ pub fn diff_versions(ws: &Workspace, from_version: &str, to_version: &str) -> Re
         levels,
         domains,
         cells,
+        scale: (from.content.scale != to.content.scale)
+            .then(|| (from.content.scale.clone(), to.content.scale.clone())),
     })
 }

@@ -67,6 +67,11 @@ pub enum LadderEdit {
         outcomes: Vec<String>,
         evidence: Vec<EvidenceRequirement>,
     },
+    /// The ratings assessors choose from, lowest first, and the first that meets the level.
+    SetScale {
+        ratings: Vec<String>,
+        meets_from: u32,
+    },
 }
 
 fn header_mut<'a>(list: &'a mut [Level], key: &str, what: &str) -> Result<&'a mut Level> {
@@ -155,8 +160,55 @@ pub fn apply(mut content: LadderContent, edit: LadderEdit) -> Result<LadderConte
                 evidence,
             });
         }
+        SetScale {
+            ratings,
+            meets_from,
+        } => {
+            c.scale = RatingScale {
+                ratings,
+                meets_from,
+            }
+        }
     }
     Ok(content)
+}
+
+pub(crate) fn clean_scale(scale: RatingScale) -> Result<RatingScale> {
+    let n = scale.ratings.len();
+    if !(2..=MAX_RATINGS).contains(&n) {
+        return Err(CoreError::Invalid(format!(
+            "A rating scale has between 2 and {MAX_RATINGS} ratings; this one has {n}."
+        )));
+    }
+    let mut seen = HashSet::new();
+    let ratings = scale
+        .ratings
+        .iter()
+        .map(|r| {
+            let r = clean_name("A rating", r)?;
+            if r.chars().count() > 40 {
+                return Err(CoreError::Invalid(format!(
+                    "The rating '{r}' is longer than 40 characters."
+                )));
+            }
+            if !seen.insert(r.to_lowercase()) {
+                return Err(CoreError::Duplicate(format!(
+                    "The rating '{r}' appears twice on the scale."
+                )));
+            }
+            Ok(r)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if scale.meets_from == 0 || scale.meets_from as usize >= n {
+        return Err(CoreError::Invalid(
+            "A rating scale needs at least one rating below the level and one that meets it."
+                .into(),
+        ));
+    }
+    Ok(RatingScale {
+        ratings,
+        meets_from: scale.meets_from,
+    })
 }
 
 fn clean_headers(list: Vec<Level>, what: &str, max: usize) -> Result<Vec<Level>> {
@@ -197,6 +249,7 @@ fn clean_headers(list: Vec<Level>, what: &str, max: usize) -> Result<Vec<Level>>
 /// Checks and tidies a whole ladder: names, limits, cells that point at real levels and domains.
 /// Empty cells are dropped (an absent cell and an empty one mean the same).
 pub fn validate(content: LadderContent) -> Result<LadderContent> {
+    let scale = clean_scale(content.scale)?;
     let levels = clean_headers(content.levels, "level", MAX_LEVELS)?;
     let domains = clean_headers(content.domains, "domain", MAX_DOMAINS)?;
     let mut seen = HashSet::new();
@@ -259,6 +312,7 @@ pub fn validate(content: LadderContent) -> Result<LadderContent> {
         levels,
         domains,
         cells,
+        scale,
     })
 }
 
@@ -292,6 +346,13 @@ pub(crate) fn write_content(
         }
         fault::point("ladder.write.headers");
     }
+    // The default scale is stored as NULL, so versions made before scales existed read the same.
+    let scale = (!content.scale.is_default())
+        .then(|| serde_json::to_string(&content.scale).expect("scales serialise"));
+    tx.execute(
+        "UPDATE ladder_version SET rating_scale = ?2 WHERE id = ?1",
+        params![version_id, scale],
+    )?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO ladder_cell (version_id, level_key, domain_key, outcomes, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;

@@ -30,6 +30,9 @@ pub struct LadderFile {
     pub domains: Vec<FileHeader>,
     #[serde(default)]
     pub cells: Vec<FileCell>,
+    /// The ratings assessors use, lowest first; absent means "not yet / meets / exceeds".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<RatingScale>,
     /// Where the file came from (informational; ignored on import).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported: Option<FileExported>,
@@ -176,6 +179,7 @@ pub fn to_content(file: &LadderFile) -> Result<LadderContent> {
         levels: headers(&file.levels),
         domains: vec![],
         cells: vec![],
+        scale: RatingScale::default(),
     })
     .map_err(|e| fail(format!("levels: {e}")))?
     .levels;
@@ -183,6 +187,7 @@ pub fn to_content(file: &LadderFile) -> Result<LadderContent> {
         levels: vec![],
         domains: headers(&file.domains),
         cells: vec![],
+        scale: RatingScale::default(),
     })
     .map_err(|e| fail(format!("domains: {e}")))?
     .domains;
@@ -207,10 +212,17 @@ pub fn to_content(file: &LadderFile) -> Result<LadderContent> {
             evidence: c.evidence.clone(),
         });
     }
+    let scale = match &file.scale {
+        Some(scale) => {
+            edit::clean_scale(scale.clone()).map_err(|e| fail(format!("scale: {e}")))?
+        }
+        None => RatingScale::default(),
+    };
     edit::validate(LadderContent {
         levels,
         domains,
         cells,
+        scale,
     })
     .map_err(fail)
 }
@@ -248,6 +260,7 @@ pub fn to_file(ladder: &Ladder) -> LadderFile {
                 evidence: cell.evidence.clone(),
             })
             .collect(),
+        scale: (!c.scale.is_default()).then(|| c.scale.clone()),
         exported: Some(FileExported {
             at: clock::now(),
             version: ladder.version.number,

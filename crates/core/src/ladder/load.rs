@@ -173,10 +173,20 @@ pub fn content(conn: &Connection, version_id: &str) -> Result<LadderContent> {
     let pos = |keys: &[Level], k: &str| keys.iter().position(|l| l.key == k).unwrap_or(usize::MAX);
     let mut cells = cells;
     cells.sort_by_key(|c| (pos(&domains, &c.domain_key), pos(&levels, &c.level_key)));
+    let scale: Option<String> = conn.query_row(
+        "SELECT rating_scale FROM ladder_version WHERE id = ?1",
+        [version_id],
+        |r| r.get(0),
+    )?;
+    let scale = match scale {
+        Some(json) => serde_json::from_str(&json).map_err(corrupt)?,
+        None => RatingScale::default(),
+    };
     Ok(LadderContent {
         levels,
         domains,
         cells,
+        scale,
     })
 }
 

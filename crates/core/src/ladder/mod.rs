@@ -20,6 +20,7 @@ pub const MAX_DOMAINS: usize = 30;
 pub const MAX_OUTCOMES: usize = 40;
 pub const MAX_EVIDENCE: usize = 20;
 pub const MAX_EVIDENCE_COUNT: u32 = 99;
+pub const MAX_RATINGS: usize = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -126,6 +127,40 @@ pub struct Cell {
     pub evidence: Vec<EvidenceRequirement>,
 }
 
+/// How assessors rate a cell: words from the lowest to the highest. Ratings from `meets_from` on
+/// count as meeting the level; the ones below it do not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RatingScale {
+    pub ratings: Vec<String>,
+    pub meets_from: u32,
+}
+
+impl Default for RatingScale {
+    fn default() -> Self {
+        RatingScale {
+            ratings: vec!["not yet".into(), "meets".into(), "exceeds".into()],
+            meets_from: 1,
+        }
+    }
+}
+
+impl RatingScale {
+    pub fn contains(&self, rating: &str) -> bool {
+        self.ratings.iter().any(|r| r == rating)
+    }
+    /// Whether a rating counts as meeting the level.
+    pub fn meets(&self, rating: &str) -> bool {
+        self.ratings
+            .iter()
+            .position(|r| r == rating)
+            .is_some_and(|i| i as u32 >= self.meets_from)
+    }
+    pub fn is_default(&self) -> bool {
+        *self == RatingScale::default()
+    }
+}
+
 /// Everything inside one ladder version. Undo and redo restore a whole `LadderContent`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -133,6 +168,8 @@ pub struct LadderContent {
     pub levels: Vec<Level>,
     pub domains: Vec<Domain>,
     pub cells: Vec<Cell>,
+    #[serde(default)]
+    pub scale: RatingScale,
 }
 
 impl LadderContent {

@@ -66,5 +66,6 @@ pub fn blank() -> LadderContent {
         levels: vec![header("Level 1"), header("Level 2"), header("Level 3")],
         domains: vec![header("Core skill")],
         cells: vec![],
+        scale: RatingScale::default(),
     }
 }

@@ -1,4 +1,6 @@
 #![allow(dead_code)]
+pub mod assessing;
+
 use guildbook_core::ladder::templates::Template;
 use guildbook_core::ladder::{Ladder, NewRole, RoleKind};
 use guildbook_core::Workspace;

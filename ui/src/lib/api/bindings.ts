@@ -19,7 +19,9 @@ export type Level = { key: string, name: string, description: string, };
 
 export type Cell = { levelKey: string, domainKey: string, outcomes: Array<string>, evidence: Array<EvidenceRequirement>, };
 
-export type LadderContent = { levels: Array<Level>, domains: Array<Level>, cells: Array<Cell>, };
+export type RatingScale = { ratings: Array<string>, meetsFrom: number, };
+
+export type LadderContent = { levels: Array<Level>, domains: Array<Level>, cells: Array<Cell>, scale: RatingScale, };
 
 export type VersionStatus = "draft" | "published";
 
@@ -43,7 +45,7 @@ publishedVersion: number | null, hasDraft: boolean, levelCount: number, domainCo
 
 export type Ladder = { role: RoleSummary, version: VersionInfo, content: LadderContent, related: Array<RoleRef>, };
 
-export type LadderEdit = { "op": "addLevel", name: string, at?: number, } | { "op": "renameLevel", key: string, name: string, } | { "op": "describeLevel", key: string, description: string, } | { "op": "moveLevel", key: string, to: number, } | { "op": "removeLevel", key: string, } | { "op": "addDomain", name: string, at?: number, } | { "op": "renameDomain", key: string, name: string, } | { "op": "describeDomain", key: string, description: string, } | { "op": "moveDomain", key: string, to: number, } | { "op": "removeDomain", key: string, } | { "op": "setCell", levelKey: string, domainKey: string, outcomes: Array<string>, evidence: Array<EvidenceRequirement>, };
+export type LadderEdit = { "op": "addLevel", name: string, at?: number, } | { "op": "renameLevel", key: string, name: string, } | { "op": "describeLevel", key: string, description: string, } | { "op": "moveLevel", key: string, to: number, } | { "op": "removeLevel", key: string, } | { "op": "addDomain", name: string, at?: number, } | { "op": "renameDomain", key: string, name: string, } | { "op": "describeDomain", key: string, description: string, } | { "op": "moveDomain", key: string, to: number, } | { "op": "removeDomain", key: string, } | { "op": "setCell", levelKey: string, domainKey: string, outcomes: Array<string>, evidence: Array<EvidenceRequirement>, } | { "op": "setScale", ratings: Array<string>, meetsFrom: number, };
 
 export type NewRole = { name: string, kind: RoleKind, description: string, 
 /**
@@ -63,7 +65,11 @@ export type HeaderChange = { key: string, kind: ChangeKind, before: Level | null
 
 export type CellChange = { levelKey: string, domainKey: string, levelName: string, domainName: string, kind: ChangeKind, outcomesAdded: Array<string>, outcomesRemoved: Array<string>, evidenceAdded: Array<EvidenceRequirement>, evidenceRemoved: Array<EvidenceRequirement>, };
 
-export type LadderDiff = { from: VersionInfo, to: VersionInfo, levels: Array<HeaderChange>, domains: Array<HeaderChange>, cells: Array<CellChange>, };
+export type LadderDiff = { from: VersionInfo, to: VersionInfo, levels: Array<HeaderChange>, domains: Array<HeaderChange>, cells: Array<CellChange>, 
+/**
+ * The rating scale before and after, when it changed.
+ */
+scale: [RatingScale, RatingScale] | null, };
 
 export type ContractorStatus = "active" | "inactive" | "archived";
 
@@ -253,7 +259,12 @@ export type AssessmentKind = "portfolio_review" | "paid_task" | "live_critique" 
 
 export type AssessmentStatus = "planned" | "in_progress" | "submitted" | "signed" | "closed";
 
-export type Pay = { "kind": "stipend", amount: Money, paidOn: string | null, } | { "kind": "billable", engagementId: string, };
+export type Pay = { "kind": "stipend", amount: Money, 
+/**
+ * As entered when the assessment was made (part of what is signed). A payment recorded
+ * later is `Assessment::paid_on`.
+ */
+paidOn: string | null, } | { "kind": "billable", engagementId: string, };
 
 export type Assessor = { id: string, name: string, email: string, 
 /**
@@ -269,9 +280,21 @@ export type NewAssessment = { contractorId: string, roleId: string, levelKey: st
 
 export type AttachedEvidence = { id: string, title: string, sha256: string | null, };
 
-export type RubricRow = { domainKey: string, domainName: string, outcomes: Array<string>, evidenceRequired: Array<EvidenceRequirement>, selfRating: string | null, assessorRating: string | null, comment: string, evidence: Array<AttachedEvidence>, };
+export type RubricRow = { domainKey: string, domainName: string, outcomes: Array<string>, evidenceRequired: Array<EvidenceRequirement>, selfRating: string | null, assessorRating: string | null, comment: string, evidence: Array<AttachedEvidence>, 
+/**
+ * How far the person's evidence meets this cell's requirements; none when it asks for none.
+ */
+evidenceProgress: CellProgress | null, };
 
-export type Assessment = { id: string, contractorId: string, contractorName: string, roleId: string, roleName: string, versionId: string, versionNumber: number, levelKey: string, levelName: string, kind: AssessmentKind, assessor: Assessor, startsOn: string, dueOn: string, status: AssessmentStatus, pay: Pay, summary: string, scale: Array<string>, rubric: Array<RubricRow>, signedAt: string | null, };
+export type Assessment = { id: string, contractorId: string, contractorName: string, roleId: string, roleName: string, versionId: string, versionNumber: number, levelKey: string, levelName: string, kind: AssessmentKind, assessor: Assessor, startsOn: string, dueOn: string, status: AssessmentStatus, pay: Pay, 
+/**
+ * When the stipend was paid: recorded after the fact, or as entered at the start.
+ */
+paidOn: string | null, summary: string, 
+/**
+ * The ladder version's rating scale.
+ */
+scale: RatingScale, rubric: Array<RubricRow>, signedAt: string | null, };
 
 export type AssessmentRow = { id: string, contractorId: string, contractorName: string, roleName: string, levelName: string, status: AssessmentStatus, dueOn: string, assessorName: string, };
 
