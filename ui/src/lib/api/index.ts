@@ -171,6 +171,11 @@ export const api = {
   /** A new assessor whose signing key is made and kept on this computer. */
   addLocalAssessor: (name: string, email: string) =>
     call<Assessor>('assessor_add_local', { name, email }),
+  /** An assessor who signs on another computer, by the public key they sent (`guildbook assessor key`). */
+  addExternalAssessor: (name: string, email: string, publicKey: string) =>
+    call<Assessor>('assessor_add_external', { name, email, publicKey }),
+  /** When the stipend was paid; allowed after sign-off (it is not part of what was signed). */
+  recordStipendPaid: (id: string, paidOn: string) => call<AssessmentView>('assessment_record_paid', { id, paidOn }),
   assessments: () => call<AssessmentRow[]>('assessments_list'),
   createAssessment: (input: NewAssessment) => call<AssessmentView>('assessment_create', { input }),
   assessment: (id: string) => call<AssessmentView>('assessment_get', { id }),

@@ -23,6 +23,7 @@ const row = (r: Partial<RubricRow>): RubricRow => ({
   assessorRating: null,
   comment: '',
   evidence: [],
+  evidenceProgress: null,
   ...r
 });
 
@@ -89,14 +90,14 @@ describe('the list', () => {
 describe('pay', () => {
   const e = { id: 'e1', client: 'Harbour Bank', project: 'Card payments API' } as Engagement;
   it('says how the assessment is paid', () => {
-    expect(payLine({ kind: 'stipend', amount: { minor: 25000, currency: 'EUR' }, paidOn: null }, [], 'en-US')).toBe(
+    expect(payLine({ kind: 'stipend', amount: { minor: 25000, currency: 'EUR' }, paidOn: null }, null, [], 'en-US')).toBe(
       'Stipend €250.00 · not paid yet'
     );
-    expect(payLine({ kind: 'stipend', amount: { minor: 25000, currency: 'EUR' }, paidOn: '2026-11-20' }, [], 'en-US')).toBe(
+    expect(payLine({ kind: 'stipend', amount: { minor: 25000, currency: 'EUR' }, paidOn: null }, '2026-11-20', [], 'en-US')).toBe(
       'Stipend €250.00 · paid Nov 20, 2026'
     );
-    expect(payLine({ kind: 'billable', engagementId: 'e1' }, [e])).toBe('Billed to Harbour Bank · Card payments API');
-    expect(payLine({ kind: 'billable', engagementId: 'gone' }, [e])).toBe('Integrated into billable work');
+    expect(payLine({ kind: 'billable', engagementId: 'e1' }, null, [e])).toBe('Billed to Harbour Bank · Card payments API');
+    expect(payLine({ kind: 'billable', engagementId: 'gone' }, null, [e])).toBe('Integrated into billable work');
   });
 });
 

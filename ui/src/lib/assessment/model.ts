@@ -99,10 +99,15 @@ export function engagementLabel(e: Pick<Engagement, 'client' | 'project'>): stri
 }
 
 /** "Stipend €250.00 · paid Nov 20, 2026", "Stipend €250.00 · not paid yet", "Billed to Harbour Bank · Card payments API". */
-export function payLine(pay: Pay, engagements: readonly Engagement[], locale?: string): string {
+export function payLine(
+  pay: Pay,
+  paidOn: string | null,
+  engagements: readonly Engagement[],
+  locale?: string
+): string {
   if (pay.kind === 'stipend') {
     const amount = formatMoney(pay.amount.minor, pay.amount.currency, locale);
-    return `Stipend ${amount} · ${pay.paidOn ? `paid ${formatDay(pay.paidOn, locale)}` : 'not paid yet'}`;
+    return `Stipend ${amount} · ${paidOn ? `paid ${formatDay(paidOn, locale)}` : 'not paid yet'}`;
   }
   const e = engagements.find((x) => x.id === pay.engagementId);
   return e ? `Billed to ${engagementLabel(e)}` : 'Integrated into billable work';

@@ -83,6 +83,10 @@ export class AssessmentSession {
     return this.#run(() => api.setAssessmentSummary(this.id, text));
   }
 
+  recordPaid(paidOn: string) {
+    return this.#run(() => api.recordStipendPaid(this.id, paidOn));
+  }
+
   status(to: AssessmentStatus) {
     return this.#run(() => api.setAssessmentStatus(this.id, to));
   }

@@ -1,3 +1,4 @@
+import { defaultScale } from '$lib/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { CellProgress, Ladder, RubricCell } from '$lib/api';
 import {
@@ -149,7 +150,8 @@ describe('the version a link is recorded against', () => {
     content: {
       levels: levels.map((key) => ({ key, name: key, description: '' })),
       domains: domains.map((key) => ({ key, name: key, description: '' })),
-      cells: []
+      cells: [],
+      scale: defaultScale()
     },
     related: []
   });

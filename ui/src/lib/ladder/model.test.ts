@@ -1,3 +1,4 @@
+import { defaultScale } from '$lib/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { LadderContent, RoleSummary, VersionInfo } from '$lib/api';
 import {
@@ -81,7 +82,8 @@ describe('filledCellsIn', () => {
       { levelKey: 'l1', domainKey: 'd1', outcomes: ['a'], evidence: [] },
       { levelKey: 'l1', domainKey: 'd2', outcomes: [], evidence: [{ kind: 'link', count: 1, note: '' }] },
       { levelKey: 'l2', domainKey: 'd1', outcomes: [], evidence: [] }
-    ]
+    ],
+    scale: defaultScale()
   };
   it('counts cells with content in a level or domain', () => {
     expect(filledCellsIn(content, 'level', 'l1')).toBe(2);

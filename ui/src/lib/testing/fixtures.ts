@@ -1,4 +1,4 @@
-import type { Evidence } from '$lib/api';
+import type { Evidence, RatingScale } from '$lib/api';
 
 /** Records for unit tests, whole and plausible; a test names only the fields it is about. */
 
@@ -18,3 +18,6 @@ export const evidence = (e: Partial<Evidence> = {}): Evidence => ({
   createdAt: '2026-01-05T10:00:00Z',
   ...e
 });
+
+/** The scale a ladder has unless it sets its own. */
+export const defaultScale = (): RatingScale => ({ ratings: ['not yet', 'meets', 'exceeds'], meetsFrom: 1 });
