@@ -21,7 +21,11 @@ pub enum AssessorCommand {
         #[arg(long, default_value = "")]
         email: String,
         /// Where to write the new private key file (never overwritten).
-        #[arg(long, required_unless_present = "public_key", conflicts_with = "public_key")]
+        #[arg(
+            long,
+            required_unless_present = "public_key",
+            conflicts_with = "public_key"
+        )]
         key_out: Option<PathBuf>,
         /// The assessor's public key (base64), as `guildbook assessor key` printed it.
         #[arg(long)]

@@ -410,7 +410,14 @@ fn an_external_lead_signs_an_exported_assessment_and_it_imports_verified() {
     // The lead makes a key pair on their own computer (no workspace) and sends the public key.
     let key = dir.path().join("lead.key");
     let made = Command::new(env!("CARGO_BIN_EXE_guildbook"))
-        .args(["assessor", "key", "--name", "Tomás Ibarra", "-o", key.to_str().unwrap()])
+        .args([
+            "assessor",
+            "key",
+            "--name",
+            "Tomás Ibarra",
+            "-o",
+            key.to_str().unwrap(),
+        ])
         .env_remove("GUILDBOOK_WORKSPACE")
         .output()
         .unwrap();

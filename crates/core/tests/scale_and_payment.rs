@@ -36,16 +36,19 @@ fn a_ladder_defines_its_own_scale_and_bad_scales_are_refused() {
 
     let bad = [
         (vec!["only one"], 1, "between 2 and 7"),
-        (vec!["a", "b", "c", "d", "e", "f", "g", "h"], 1, "between 2 and 7"),
+        (
+            vec!["a", "b", "c", "d", "e", "f", "g", "h"],
+            1,
+            "between 2 and 7",
+        ),
         (vec!["good", "Good"], 1, "appears twice"),
         (vec!["below", " "], 1, "rating"),
         (vec!["below", "meets"], 0, "at least one rating below"),
         (vec!["below", "meets"], 2, "at least one rating below"),
     ];
     for (ratings, meets_from, says) in bad {
-        let err = s
-            .ws
-            .edit_ladder(
+        let err =
+            s.ws.edit_ladder(
                 &role,
                 LadderEdit::SetScale {
                     ratings: ratings.iter().map(|r| r.to_string()).collect(),
@@ -83,15 +86,19 @@ fn assessments_rate_on_their_versions_scale_and_the_rule_counts_from_meets_from(
     let a = s.ws.create_assessment(&new(&s)).unwrap();
     assert_eq!(a.scale.ratings.len(), 4);
     // The assessment made against version 1 keeps "not yet / meets / exceeds".
-    assert_eq!(s.ws.assessment(&old.id).unwrap().scale, RatingScale::default());
+    assert_eq!(
+        s.ws.assessment(&old.id).unwrap().scale,
+        RatingScale::default()
+    );
 
     let domain = a.rubric[0].domain_key.clone();
-    let err = s
-        .ws
-        .rate_cell(&a.id, &domain, None, Some("meets"), "")
-        .unwrap_err();
+    let err =
+        s.ws.rate_cell(&a.id, &domain, None, Some("meets"), "")
+            .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Invalid);
-    assert!(err.to_string().contains("emerging, developing, proficient, expert"));
+    assert!(err
+        .to_string()
+        .contains("emerging, developing, proficient, expert"));
 
     let role = s.ladder.role.id.clone();
     let rule = AdvancementRule {
@@ -134,10 +141,9 @@ fn a_ladder_file_carries_its_scale_and_a_bad_one_names_the_field() {
 
     let bad = json.replace("\"meetsFrom\": 2", "\"meetsFrom\": 9");
     let before = common::snapshot(&s.ws);
-    let err = s
-        .ws
-        .import_ladder_file(&format::parse(bad.as_bytes()).unwrap(), Some("Bad"))
-        .unwrap_err();
+    let err =
+        s.ws.import_ladder_file(&format::parse(bad.as_bytes()).unwrap(), Some("Bad"))
+            .unwrap_err();
     assert!(err.to_string().contains("scale: "), "{err}");
     assert_eq!(common::snapshot(&s.ws), before, "nothing was imported");
     let unknown = json.replace("\"meetsFrom\"", "\"passFrom\"");

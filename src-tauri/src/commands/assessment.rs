@@ -57,7 +57,9 @@ pub fn assessment_record_paid(
     id: String,
     paid_on: String,
 ) -> CmdResult<AssessmentView> {
-    changed(&state, |ws, _| Ok(ws.record_stipend_paid(&id, &paid_on)?.id))
+    changed(&state, |ws, _| {
+        Ok(ws.record_stipend_paid(&id, &paid_on)?.id)
+    })
 }
 
 #[tauri::command(async)]

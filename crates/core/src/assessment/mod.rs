@@ -16,9 +16,9 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::completeness::CellProgress;
 use crate::error::{CoreError, Result};
 use crate::ladder::roles::write_tx;
-use crate::completeness::CellProgress;
 use crate::ladder::{EvidenceRequirement, RatingScale, VersionStatus};
 use crate::roster::Money;
 use crate::text::{clean_name, clean_text};

@@ -350,10 +350,7 @@ impl Workspace {
             .iter()
             .flat_map(|c| [&c.self_rating, &c.assessor_rating])
         {
-            if let Some(r) = rating
-                .as_deref()
-                .filter(|r| !current.scale.contains(r))
-            {
+            if let Some(r) = rating.as_deref().filter(|r| !current.scale.contains(r)) {
                 return Err(CoreError::Invalid(format!(
                     "'{r}' is not on the rating scale ({}); nothing was changed.",
                     current.scale.ratings.join(", ")

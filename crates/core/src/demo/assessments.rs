@@ -142,7 +142,7 @@ pub fn fill(
         AssessmentKind::PortfolioReview,
         &lead.id,
         -20,
-        stipend(250, Some(on(-3))),
+        stipend(250, None),
     ))?;
     rate(
         ws,

@@ -11,7 +11,8 @@ use std::path::Path;
 use crate::error::Result;
 use crate::ladder::templates::{self, Template};
 use crate::ladder::{
-    format, EvidenceKind, EvidenceRequirement, RatingScale, LadderEdit, NewRole, RoleKind, RolePatch,
+    format, EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RatingScale, RoleKind,
+    RolePatch,
 };
 use crate::workspace::Workspace;
 

@@ -213,9 +213,7 @@ pub fn to_content(file: &LadderFile) -> Result<LadderContent> {
         });
     }
     let scale = match &file.scale {
-        Some(scale) => {
-            edit::clean_scale(scale.clone()).map_err(|e| fail(format!("scale: {e}")))?
-        }
+        Some(scale) => edit::clean_scale(scale.clone()).map_err(|e| fail(format!("scale: {e}")))?,
         None => RatingScale::default(),
     };
     edit::validate(LadderContent {
