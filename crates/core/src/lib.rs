@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod clock;
 pub mod completeness;
+pub mod credentials;
 pub mod critique;
 pub mod dates;
 pub mod demo;

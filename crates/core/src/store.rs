@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_scales_and_payments",
         include_str!("../migrations/0008_scales_and_payments.sql"),
     ),
+    (
+        "0009_credentials",
+        include_str!("../migrations/0009_credentials.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

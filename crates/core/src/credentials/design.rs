@@ -1,0 +1,206 @@
+//! Badge images: the built-in design (a shape, two colours and initials, drawn as SVG) and the
+//! checks an uploaded PNG or SVG passes before it is kept.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeShape {
+    Circle,
+    Hexagon,
+    Shield,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeDesign {
+    pub shape: BadgeShape,
+    /// `#rrggbb`.
+    pub background: String,
+    pub foreground: String,
+    /// One to three letters or digits.
+    pub initials: String,
+}
+
+fn colour(what: &str, raw: &str) -> Result<String> {
+    let c = raw.trim().to_ascii_lowercase();
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
+    if ok {
+        Ok(c)
+    } else {
+        Err(CoreError::Invalid(format!(
+            "The {what} colour must look like #1f6f5c (got '{}').",
+            raw.trim()
+        )))
+    }
+}
+
+impl BadgeDesign {
+    /// The design with its colours normalised and its initials checked.
+    pub fn clean(&self) -> Result<BadgeDesign> {
+        let initials: String = self.initials.trim().to_uppercase();
+        let count = initials.chars().count();
+        if count == 0 || count > 3 || !initials.chars().all(char::is_alphanumeric) {
+            return Err(CoreError::Invalid(
+                "Badge initials are one to three letters or digits.".into(),
+            ));
+        }
+        Ok(BadgeDesign {
+            shape: self.shape,
+            background: colour("background", &self.background)?,
+            foreground: colour("text", &self.foreground)?,
+            initials,
+        })
+    }
+
+    /// The badge as a 512 × 512 SVG (the design is checked first, so nothing in it needs escaping).
+    pub fn svg(&self) -> Result<String> {
+        let d = self.clean()?;
+        let (bg, fg) = (&d.background, &d.foreground);
+        let outline = match d.shape {
+            BadgeShape::Circle => {
+                format!(
+                    r#"<circle cx="256" cy="256" r="240" fill="{bg}"/><circle cx="256" cy="256" r="212" fill="none" stroke="{fg}" stroke-width="10" stroke-opacity="0.55"/>"#
+                )
+            }
+            BadgeShape::Hexagon => {
+                format!(
+                    r#"<polygon points="256,16 464,136 464,376 256,496 48,376 48,136" fill="{bg}"/><polygon points="256,48 436,152 436,360 256,464 76,360 76,152" fill="none" stroke="{fg}" stroke-width="10" stroke-opacity="0.55"/>"#
+                )
+            }
+            BadgeShape::Shield => {
+                format!(
+                    r#"<path d="M256 16 L464 80 V248 C464 380 368 460 256 496 C144 460 48 380 48 248 V80 Z" fill="{bg}"/><path d="M256 48 L434 102 V248 C434 362 352 432 256 464 C160 432 78 362 78 248 V102 Z" fill="none" stroke="{fg}" stroke-width="10" stroke-opacity="0.55"/>"#
+                )
+            }
+        };
+        let size = match d.initials.chars().count() {
+            1 => 240,
+            2 => 200,
+            _ => 150,
+        };
+        Ok(format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">{outline}<text x="256" y="256" dy="0.35em" text-anchor="middle" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-weight="700" font-size="{size}" fill="{fg}">{}</text></svg>"#,
+            d.initials
+        ))
+    }
+}
+
+/// Checks an uploaded badge image and answers its media type: a PNG, or an SVG with nothing that
+/// runs or loads (no scripts, event handlers, DTDs or outside references).
+pub fn check_badge_image(name: &str, bytes: &[u8]) -> Result<String> {
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if bytes.starts_with(PNG) {
+        image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+            .map_err(|e| CoreError::Invalid(format!("{name} is not a readable PNG ({e}).")))?;
+        return Ok("image/png".into());
+    }
+    let refuse = |why: &str| CoreError::Invalid(format!("{name} can't be a badge: {why}."));
+    let text = std::str::from_utf8(bytes).map_err(|_| refuse("it is neither a PNG nor an SVG"))?;
+    let doc = roxmltree::Document::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        if matches!(e, roxmltree::Error::DtdDetected) {
+            refuse("SVG files with a DTD (which can pull in outside entities) are refused")
+        } else {
+            refuse(&format!("it is not valid SVG ({e})"))
+        }
+    })?;
+    if doc.root_element().tag_name().name() != "svg" {
+        return Err(refuse("it is neither a PNG nor an SVG"));
+    }
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        if tag == "script" || tag == "foreignObject" {
+            return Err(refuse(&format!("it contains a <{tag}> element")));
+        }
+        for a in node.attributes() {
+            let value = a.value().trim().to_ascii_lowercase();
+            if a.name().to_ascii_lowercase().starts_with("on") {
+                return Err(refuse(&format!("it has an event handler ({})", a.name())));
+            }
+            let outside =
+                a.name() == "href" && !(value.starts_with('#') || value.starts_with("data:image/"));
+            if outside {
+                return Err(refuse("it refers to something outside the file"));
+            }
+        }
+    }
+    Ok("image/svg+xml".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn design(initials: &str, background: &str) -> BadgeDesign {
+        BadgeDesign {
+            shape: BadgeShape::Hexagon,
+            background: background.into(),
+            foreground: "#FFFFFF".into(),
+            initials: initials.into(),
+        }
+    }
+
+    #[test]
+    fn designs_draw_as_svg_that_passes_the_upload_checks() {
+        for shape in [BadgeShape::Circle, BadgeShape::Hexagon, BadgeShape::Shield] {
+            let d = BadgeDesign {
+                shape,
+                ..design("pi", "#1F6F5C")
+            };
+            let svg = d.svg().unwrap();
+            assert!(
+                svg.contains(">PI</text>") && svg.contains("#1f6f5c"),
+                "{svg}"
+            );
+            assert_eq!(
+                check_badge_image("b.svg", svg.as_bytes()).unwrap(),
+                "image/svg+xml"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_designs_are_refused() {
+        assert!(design("", "#000000").clean().is_err());
+        assert!(design("ABCD", "#000000").clean().is_err());
+        assert!(design("<b>", "#000000").clean().is_err());
+        assert!(design("AB", "red").clean().is_err());
+        assert!(design("AB", "#12345g").clean().is_err());
+    }
+
+    #[test]
+    fn hostile_svgs_are_refused_with_the_reason() {
+        let cases = [
+            (
+                r#"<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>"#,
+                "DTD",
+            ),
+            (
+                r#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
+                "<script>",
+            ),
+            (
+                r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#,
+                "event handler",
+            ),
+            (
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><image x:href="https://example.com/a.png"/></svg>"#,
+                "outside",
+            ),
+            ("<html/>", "neither a PNG nor an SVG"),
+            ("\u{0}\u{1}binary", "not valid SVG"),
+        ];
+        for (svg, says) in cases {
+            let err = check_badge_image("bad.svg", svg.as_bytes()).unwrap_err();
+            assert!(err.to_string().contains(says), "{svg}: {err}");
+        }
+        let broken_png = b"\x89PNG\r\n\x1a\nnot really";
+        assert!(check_badge_image("b.png", broken_png)
+            .unwrap_err()
+            .to_string()
+            .contains("PNG"));
+    }
+}
