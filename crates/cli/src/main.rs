@@ -4,6 +4,7 @@
 mod assessment;
 mod bench;
 mod contractor;
+mod credential;
 mod evidence;
 
 use std::io::Write;
@@ -71,6 +72,16 @@ enum Command {
     Assessment {
         #[command(subcommand)]
         command: assessment::AssessmentCommand,
+    },
+    /// Credentials awarded to people.
+    Award {
+        #[command(subcommand)]
+        command: credential::AwardCommand,
+    },
+    /// Clearance for gated work areas.
+    Clearance {
+        #[command(subcommand)]
+        command: credential::ClearanceCommand,
     },
     /// Reviews due ahead of contract renewals.
     Reviews {
@@ -240,6 +251,12 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         }
         Command::Assessor { command } => assessment::run_assessor(dir, command, &mut out)?,
         Command::Assessment { command } => assessment::run(dir, command, &mut out)?,
+        Command::Award { command } => {
+            credential::run_award(&Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Clearance { command } => {
+            credential::run_clearance(&Workspace::open(&dir?)?, command, &mut out)?
+        }
         Command::Reviews { command } => {
             assessment::run_reviews(&Workspace::open(&dir?)?, command, &mut out)?
         }

@@ -423,3 +423,41 @@ fn uploaded_badge_images_are_checked() {
     input.image = image.clone();
     assert_eq!(s.ws.create_credential(&input).unwrap().image, image);
 }
+
+#[test]
+fn the_demo_shows_every_award_state_and_a_gated_work_area() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = guildbook_core::demo::create(&dir.path().join("demo")).unwrap();
+    let awards = ws.all_awards().unwrap();
+    for status in [
+        AwardStatus::Active,
+        AwardStatus::Expiring,
+        AwardStatus::Expired,
+        AwardStatus::Revoked,
+    ] {
+        assert!(awards.iter().any(|a| a.status == status), "{status:?}");
+    }
+    assert!(
+        awards.iter().any(|a| a.assessment_id.is_some()),
+        "one earned from a signed assessment"
+    );
+    let cleared: Vec<String> = ws
+        .cleared_for("Payments integration")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.contractor_name)
+        .collect();
+    assert_eq!(cleared, ["Carmen Ruiz", "Elif Demir"]);
+    let hannah: String = ws
+        .conn()
+        .query_row(
+            "SELECT id FROM contractor WHERE name = 'Hannah Weiss'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let why = ws.clearance("Payments integration", &hannah).unwrap();
+    assert!(why.summary.contains("revoked on"), "{}", why.summary);
+    assert_eq!(ws.credentials(false).unwrap().len(), 3);
+    assert_eq!(ws.issuer_id().unwrap(), "https://northwind-studio.example");
+}

@@ -6,20 +6,13 @@ use std::path::Path;
 
 use time::Duration;
 
+use super::person;
 use crate::assessment::{AssessmentKind, AssessmentStatus, NewAssessment, Pay};
 use crate::error::Result;
 use crate::ladder::Ladder;
 use crate::roster::Money;
 use crate::workspace::Workspace;
 use crate::{dates, signing};
-
-fn person(ws: &Workspace, name: &str) -> Result<String> {
-    Ok(ws
-        .conn()
-        .query_row("SELECT id FROM contractor WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })?)
-}
 
 /// Adds the assessors and assessments. With `keys_dir`, the lead's private key is kept there so
 /// the demo can be signed in the app; without, it is used once and forgotten.

@@ -3,6 +3,7 @@
 
 pub mod artwork;
 mod assessments;
+mod credentials;
 mod people;
 mod portfolio;
 
@@ -27,6 +28,15 @@ pub fn create_with_keys(root: &Path, keys_dir: Option<&Path>) -> Result<Workspac
     let mut ws = Workspace::create(root, Some("Northwind Studio (demo)"))?;
     fill(&mut ws, keys_dir)?;
     Ok(ws)
+}
+
+/// A demo person's id by name.
+fn person(ws: &Workspace, name: &str) -> Result<String> {
+    Ok(ws
+        .conn()
+        .query_row("SELECT id FROM contractor WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })?)
 }
 
 fn fill(ws: &mut Workspace, keys_dir: Option<&Path>) -> Result<()> {
@@ -108,7 +118,8 @@ fn fill(ws: &mut Workspace, keys_dir: Option<&Path>) -> Result<()> {
     let backend = ws.ladder(&id)?;
     people::fill(ws, [&backend, &designer, &delivery])?;
     portfolio::fill(ws, &designer)?;
-    assessments::fill(ws, &designer.role.id, &id, keys_dir)
+    assessments::fill(ws, &designer.role.id, &id, keys_dir)?;
+    credentials::fill(ws, &designer.role.id, &id)
 }
 
 fn delivery_lead() -> format::LadderFile {

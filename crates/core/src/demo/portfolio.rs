@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use time::Duration;
 
 use super::artwork::{self, Palette, PALETTES};
+use super::person;
 use crate::critique::CritiqueInput;
 use crate::error::{CoreError, Result};
 use crate::evidence::Evidence;
@@ -106,14 +107,6 @@ impl Making<'_> {
         }
         Ok(versions)
     }
-}
-
-fn person(ws: &Workspace, name: &str) -> Result<String> {
-    Ok(ws
-        .conn()
-        .query_row("SELECT id FROM contractor WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })?)
 }
 
 fn cell(ladder: &Ladder, level: usize, domain: usize) -> Option<CellRef> {
