@@ -9,6 +9,8 @@ use crate::assessment::{
     AttachedEvidence, Integrity, NewAssessment, Pay, PayTotal, RubricRow,
 };
 use crate::completeness::{CellProgress, RequirementProgress};
+use crate::credentials::clearance::AreaRule;
+use crate::credentials::*;
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::error::{ApiError, ErrorCode};
 use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
@@ -128,6 +130,24 @@ fn decls() -> String {
         ReviewFilter,
         TimelineKind,
         TimelineEvent,
+        BadgeShape,
+        BadgeDesign,
+        BadgeImage,
+        Criteria,
+        CredentialRef,
+        HolderCounts,
+        Credential,
+        CredentialInput,
+        AwardStatus,
+        Award,
+        NewAward,
+        AreaRule,
+        WorkArea,
+        WorkAreaInput,
+        MissingCredential,
+        Clearance,
+        ClearedPerson,
+        IssuerProfile,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -2,6 +2,7 @@
 //! returns the core's error as `{ code, message }`.
 
 pub mod assessment;
+pub mod credential;
 pub mod evidence;
 pub mod ladder;
 pub mod review;

@@ -66,3 +66,8 @@ export function pickAssessmentExport(defaultPath: string): Promise<string | null
 export function pickAssessmentFile(): Promise<string | null> {
   return openFile('Import a signed assessment', { name: 'Assessment', extensions: ['json'] });
 }
+
+/** A badge image to upload: PNG or SVG. */
+export function pickBadgeImage(): Promise<string | null> {
+  return openFile('Choose a badge image', { name: 'Badge image', extensions: ['png', 'svg'] });
+}

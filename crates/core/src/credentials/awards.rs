@@ -171,6 +171,20 @@ impl Workspace {
         self.awards_where("a.credential_id = ?1", credential_id)
     }
 
+    /// Awards that expire within `EXPIRING_WITHIN_DAYS` and were not renewed, soonest first: for Home.
+    pub fn expiring_awards(&self) -> Result<Vec<Award>> {
+        let mut list: Vec<Award> = self
+            .awards_where(
+                "a.revoked_at IS NULL AND a.expires_on IS NOT NULL AND ?1 = ?1",
+                "",
+            )?
+            .into_iter()
+            .filter(|a| a.status == AwardStatus::Expiring && a.renewed_by_id.is_none())
+            .collect();
+        list.sort_by(|a, b| a.expires_on.cmp(&b.expires_on));
+        Ok(list)
+    }
+
     /// Counts by status of the newest award per person (a renewed award counts once).
     pub(crate) fn holder_counts(&self, credential_id: &str) -> Result<HolderCounts> {
         let mut counts = HolderCounts::default();

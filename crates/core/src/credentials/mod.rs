@@ -80,6 +80,8 @@ pub struct Credential {
     pub name: String,
     pub description: String,
     pub image: BadgeImage,
+    /// The built-in design drawn as SVG (none for an uploaded image, which is in the vault).
+    pub badge_svg: Option<String>,
     pub criteria: Option<Criteria>,
     /// As written by a person; empty when the generated one is used.
     pub narrative: String,
@@ -248,11 +250,16 @@ impl Workspace {
         } else {
             narrative.clone()
         };
+        let badge_svg = match &image {
+            BadgeImage::Design(d) => Some(d.svg()?),
+            BadgeImage::Upload { .. } => None,
+        };
         Ok(Credential {
             id: id.to_string(),
             name,
             description,
             image,
+            badge_svg,
             criteria,
             narrative,
             criteria_text,

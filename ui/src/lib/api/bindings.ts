@@ -381,3 +381,128 @@ at: string, kind: TimelineKind, title: string, detail: string,
  * What to open: an assessment or evidence id.
  */
 target: string | null, };
+
+export type BadgeShape = "circle" | "hexagon" | "shield";
+
+export type BadgeDesign = { shape: BadgeShape, 
+/**
+ * `#rrggbb`.
+ */
+background: string, foreground: string, 
+/**
+ * One to three letters or digits.
+ */
+initials: string, };
+
+export type BadgeImage = { "kind": "design" } & BadgeDesign | { "kind": "upload", sha256: string, mediaType: string, };
+
+export type Criteria = { roleId: string, roleName: string, versionId: string, versionNumber: number, levelKey: string, levelName: string, 
+/**
+ * (key, name) of each domain that must be rated as meeting the level.
+ */
+domains: Array<[string, string]>, 
+/**
+ * Whether each of those cells' evidence requirements must be complete too.
+ */
+requireEvidence: boolean, };
+
+export type CredentialRef = { id: string, name: string, };
+
+export type HolderCounts = { active: number, expiring: number, expired: number, revoked: number, };
+
+export type Credential = { id: string, name: string, description: string, image: BadgeImage, 
+/**
+ * The built-in design drawn as SVG (none for an uploaded image, which is in the vault).
+ */
+badgeSvg: string | null, criteria: Criteria | null, 
+/**
+ * As written by a person; empty when the generated one is used.
+ */
+narrative: string, 
+/**
+ * What a holder did, in words: the one written, or one made from the criteria.
+ */
+criteriaText: string, validityMonths: number | null, prerequisites: Array<CredentialRef>, holders: HolderCounts, archived: boolean, updatedAt: string, };
+
+export type CredentialInput = { name: string, description: string, image: BadgeImage, 
+/**
+ * The role whose newest published ladder the criteria come from; none for a credential made
+ * only of other credentials.
+ */
+roleId: string | null, levelKey: string | null, 
+/**
+ * The domains that must meet the level; empty means all of them.
+ */
+domainKeys: Array<string>, requireEvidence: boolean, narrative: string, validityMonths: number | null, prerequisites: Array<string>, };
+
+export type AwardStatus = "active" | "expiring" | "expired" | "revoked";
+
+export type Award = { id: string, credentialId: string, credentialName: string, contractorId: string, contractorName: string, assessmentId: string | null, 
+/**
+ * Why, for an award made by hand.
+ */
+reason: string, awardedBy: string, issuedOn: string, expiresOn: string | null, status: AwardStatus, revokedAt: string | null, revokedBy: string | null, revokedReason: string | null, 
+/**
+ * The award this one renews, and the one that renewed it.
+ */
+renewsId: string | null, renewedById: string | null, 
+/**
+ * Its place in the issuer's revocation list.
+ */
+statusIndex: number, };
+
+export type NewAward = { credentialId: string, contractorId: string, 
+/**
+ * A signed assessment that meets the criteria; none for an award made by hand.
+ */
+assessmentId: string | null, 
+/**
+ * Required when there is no assessment.
+ */
+reason: string, awardedBy: string, 
+/**
+ * Valid from this date; today when none.
+ */
+issuedOn: string | null, 
+/**
+ * The award this one renews.
+ */
+renewsId: string | null, };
+
+export type AreaRule = "all" | "any";
+
+export type WorkArea = { id: string, name: string, description: string, rule: AreaRule, credentials: Array<CredentialRef>, };
+
+export type WorkAreaInput = { name: string, description: string, rule: AreaRule, credentialIds: Array<string>, };
+
+export type MissingCredential = { credentialId: string, credentialName: string, why: string, };
+
+export type Clearance = { area: string, contractorId: string, contractorName: string, cleared: boolean, 
+/**
+ * The credentials that clear them (held now).
+ */
+held: Array<CredentialRef>, missing: Array<MissingCredential>, 
+/**
+ * One sentence: "Cleared for payments integration." / "Not cleared: …".
+ */
+summary: string, };
+
+export type ClearedPerson = { contractorId: string, contractorName: string, 
+/**
+ * The credentials that clear them.
+ */
+via: Array<string>, 
+/**
+ * The soonest expiry among those, when any expires.
+ */
+until: string | null, };
+
+export type IssuerProfile = { name: string, 
+/**
+ * `https://…`, or empty.
+ */
+url: string, email: string, 
+/**
+ * A logo in the vault.
+ */
+imageSha256: string | null, };

@@ -3,6 +3,17 @@
 import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import type {
   ApiError,
+  Award,
+  BadgeDesign,
+  BadgeImage,
+  Clearance,
+  ClearedPerson,
+  Credential,
+  CredentialInput,
+  IssuerProfile,
+  NewAward,
+  WorkArea,
+  WorkAreaInput,
   AppStatus,
   AdvancementRule,
   Annotation,
@@ -218,7 +229,33 @@ export const api = {
   startReview: (engagementId: string, assessorId: string, today: string = localToday()) =>
     call<AssessmentView>('review_start', { engagementId, assessorId, today }),
   /** Levels, assessments, evidence, reviews and decisions, newest first. */
-  timeline: (contractorId: string) => call<TimelineEvent[]>('timeline', { contractorId })
+  timeline: (contractorId: string) => call<TimelineEvent[]>('timeline', { contractorId }),
+
+  credentials: (includeArchived = false) => call<Credential[]>('credentials_list', { includeArchived }),
+  credential: (id: string) => call<Credential>('credential_get', { id }),
+  /** Creates a credential when `id` is null, otherwise replaces its details. */
+  saveCredential: (id: string | null, input: CredentialInput) => call<Credential>('credential_save', { id, input }),
+  archiveCredential: (id: string, archived: boolean) => call<Credential>('credential_archive', { id, archived }),
+  /** The built-in design drawn as SVG text, for a live preview. */
+  badgePreview: (design: BadgeDesign) => call<string>('badge_preview', { design }),
+  /** A PNG or SVG file checked and copied into the vault. */
+  addBadgeImage: (path: string) => call<BadgeImage>('badge_image_add', { path }),
+  holders: (credentialId: string) => call<Award[]>('credential_holders', { id: credentialId }),
+  awardsOf: (contractorId: string) => call<Award[]>('awards_of', { contractorId }),
+  /** Awards expiring within 30 days and not renewed, soonest first. */
+  expiringAwards: () => call<Award[]>('awards_expiring'),
+  /** Why a signed assessment does not earn the credential; empty when it does. */
+  awardGaps: (credentialId: string, assessmentId: string) =>
+    call<string[]>('award_gaps', { credentialId, assessmentId }),
+  award: (input: NewAward) => call<Award>('award_create', { input }),
+  revokeAward: (id: string, reason: string, by: string) => call<Award>('award_revoke', { id, reason, by }),
+  workAreas: () => call<WorkArea[]>('work_areas_list'),
+  /** Creates a work area when `id` is null, otherwise replaces its details. */
+  saveWorkArea: (id: string | null, input: WorkAreaInput) => call<WorkArea>('work_area_save', { id, input }),
+  clearedFor: (areaId: string) => call<ClearedPerson[]>('clearance_list', { areaId }),
+  clearance: (areaId: string, contractorId: string) => call<Clearance>('clearance_check', { areaId, contractorId }),
+  issuerProfile: () => call<IssuerProfile>('issuer_profile'),
+  setIssuerProfile: (profile: IssuerProfile) => call<IssuerProfile>('issuer_profile_set', { profile })
 };
 
 /** Today's date where the person is (YYYY-MM-DD), which is what "due today" means. */

@@ -1,0 +1,142 @@
+use std::path::PathBuf;
+
+use guildbook_core::credentials::{
+    Award, BadgeDesign, BadgeImage, Clearance, ClearedPerson, Credential, CredentialInput,
+    IssuerProfile, NewAward, WorkArea, WorkAreaInput,
+};
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn credentials_list(
+    state: State<'_, AppState>,
+    include_archived: bool,
+) -> CmdResult<Vec<Credential>> {
+    state.with(|ws| ws.credentials(include_archived))
+}
+
+#[tauri::command(async)]
+pub fn credential_get(state: State<'_, AppState>, id: String) -> CmdResult<Credential> {
+    state.with(|ws| ws.credential(&id))
+}
+
+/// Creates a credential when `id` is null, otherwise replaces its details.
+#[tauri::command(async)]
+pub fn credential_save(
+    state: State<'_, AppState>,
+    id: Option<String>,
+    input: CredentialInput,
+) -> CmdResult<Credential> {
+    state.with(|ws| match &id {
+        Some(id) => ws.update_credential(id, &input),
+        None => ws.create_credential(&input),
+    })
+}
+
+#[tauri::command(async)]
+pub fn credential_archive(
+    state: State<'_, AppState>,
+    id: String,
+    archived: bool,
+) -> CmdResult<Credential> {
+    state.with(|ws| ws.set_credential_archived(&id, archived))
+}
+
+/// The built-in design drawn as SVG, for the live preview while it is edited.
+#[tauri::command]
+pub fn badge_preview(design: BadgeDesign) -> CmdResult<String> {
+    design.svg()
+}
+
+/// A PNG or SVG chosen in the native dialog, checked and copied into the vault.
+#[tauri::command(async)]
+pub fn badge_image_add(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BadgeImage> {
+    state.with(|ws| ws.add_badge_image(&path))
+}
+
+#[tauri::command(async)]
+pub fn credential_holders(state: State<'_, AppState>, id: String) -> CmdResult<Vec<Award>> {
+    state.with(|ws| ws.holders(&id))
+}
+
+#[tauri::command(async)]
+pub fn awards_of(state: State<'_, AppState>, contractor_id: String) -> CmdResult<Vec<Award>> {
+    state.with(|ws| ws.awards_of(&contractor_id))
+}
+
+#[tauri::command(async)]
+pub fn awards_expiring(state: State<'_, AppState>) -> CmdResult<Vec<Award>> {
+    state.with(|ws| ws.expiring_awards())
+}
+
+/// Why a signed assessment does not earn the credential (empty: it does).
+#[tauri::command(async)]
+pub fn award_gaps(
+    state: State<'_, AppState>,
+    credential_id: String,
+    assessment_id: String,
+) -> CmdResult<Vec<String>> {
+    state.with(|ws| ws.award_gaps(&credential_id, &assessment_id))
+}
+
+#[tauri::command(async)]
+pub fn award_create(state: State<'_, AppState>, input: NewAward) -> CmdResult<Award> {
+    state.with(|ws| ws.award_credential(&input))
+}
+
+#[tauri::command(async)]
+pub fn award_revoke(
+    state: State<'_, AppState>,
+    id: String,
+    reason: String,
+    by: String,
+) -> CmdResult<Award> {
+    state.with(|ws| ws.revoke_award(&id, &reason, &by))
+}
+
+#[tauri::command(async)]
+pub fn work_areas_list(state: State<'_, AppState>) -> CmdResult<Vec<WorkArea>> {
+    state.with(|ws| ws.work_areas())
+}
+
+/// Creates a work area when `id` is null, otherwise replaces its details.
+#[tauri::command(async)]
+pub fn work_area_save(
+    state: State<'_, AppState>,
+    id: Option<String>,
+    input: WorkAreaInput,
+) -> CmdResult<WorkArea> {
+    state.with(|ws| ws.save_work_area(id.as_deref(), &input))
+}
+
+#[tauri::command(async)]
+pub fn clearance_list(
+    state: State<'_, AppState>,
+    area_id: String,
+) -> CmdResult<Vec<ClearedPerson>> {
+    state.with(|ws| ws.cleared_for(&area_id))
+}
+
+#[tauri::command(async)]
+pub fn clearance_check(
+    state: State<'_, AppState>,
+    area_id: String,
+    contractor_id: String,
+) -> CmdResult<Clearance> {
+    state.with(|ws| ws.clearance(&area_id, &contractor_id))
+}
+
+#[tauri::command(async)]
+pub fn issuer_profile(state: State<'_, AppState>) -> CmdResult<IssuerProfile> {
+    state.with(|ws| ws.issuer_profile())
+}
+
+#[tauri::command(async)]
+pub fn issuer_profile_set(
+    state: State<'_, AppState>,
+    profile: IssuerProfile,
+) -> CmdResult<IssuerProfile> {
+    state.with(|ws| ws.set_issuer_profile(&profile))
+}
