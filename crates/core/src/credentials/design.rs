@@ -83,10 +83,40 @@ impl BadgeDesign {
             _ => 150,
         };
         Ok(format!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">{outline}<text x="256" y="256" dy="0.35em" text-anchor="middle" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-weight="700" font-size="{size}" fill="{fg}">{}</text></svg>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">{outline}<text x="256" y="256" dy="0.35em" text-anchor="middle" font-family="Noto Sans, Helvetica, Arial, sans-serif" font-weight="700" font-size="{size}" fill="{fg}">{}</text></svg>"#,
             d.initials
         ))
     }
+}
+
+/// Draws an SVG badge as a `size` × `size` PNG (for badges baked into PNG), text in the bundled
+/// typeface; nothing outside the file is ever loaded.
+pub fn svg_to_png(svg: &str, size: u32) -> Result<Vec<u8>> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    for font in [guildbook_fonts::REGULAR, guildbook_fonts::BOLD] {
+        fonts.load_font_data(font.to_vec());
+    }
+    fonts.set_sans_serif_family(guildbook_fonts::FAMILY);
+    // No outside files: an <image> pointing anywhere but inside the SVG draws nothing.
+    options.image_href_resolver = usvg::ImageHrefResolver {
+        resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+        resolve_string: Box::new(|_, _| None),
+    };
+    let tree = usvg::Tree::from_str(svg, &options)
+        .map_err(|e| CoreError::Invalid(format!("The badge SVG can't be drawn ({e}).")))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size, size)
+        .ok_or_else(|| CoreError::Invalid("A badge is at least 1 pixel wide.".into()))?;
+    let scale = size as f32 / tree.size().width().max(tree.size().height());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| CoreError::Invalid(format!("The badge could not be encoded as PNG ({e}).")))
 }
 
 /// Checks an uploaded badge image and answers its media type: a PNG, or an SVG with nothing that
@@ -160,6 +190,25 @@ mod tests {
                 "image/svg+xml"
             );
         }
+    }
+
+    #[test]
+    fn a_design_draws_to_png_with_its_colours_and_letters() {
+        let png = design("PD", "#1f6f5c")
+            .svg()
+            .and_then(|s| svg_to_png(&s, 256))
+            .unwrap();
+        let img = image::load_from_memory(&png).unwrap().to_rgba8();
+        assert_eq!(img.dimensions(), (256, 256));
+        // The background colour fills the shape, and the white initials are drawn in the middle.
+        assert_eq!(img.get_pixel(128, 30).0, [31, 111, 92, 255]);
+        let white = img
+            .pixels()
+            .filter(|p| p.0[0] > 240 && p.0[1] > 240 && p.0[2] > 240)
+            .count();
+        assert!(white > 1500, "{white} white pixels: the letters are drawn");
+        // Outside the hexagon stays transparent.
+        assert_eq!(img.get_pixel(2, 2).0[3], 0);
     }
 
     #[test]
