@@ -88,8 +88,19 @@ class RosterState {
     this.refresh();
   }
 
-  openProfile(id: string) {
+  /** A profile tab another screen asked for (Home → a person's credentials); taken once. */
+  requestedTab = $state<string | null>(null);
+
+  /** Opens a person's profile, on `tab` when given (else the profile picks its first tab). */
+  openProfile(id: string, tab: string | null = null) {
+    this.requestedTab = tab;
     this.profileId = id;
+  }
+
+  takeRequestedTab(): string | null {
+    const tab = this.requestedTab;
+    this.requestedTab = null;
+    return tab;
   }
 
   closeProfile() {
