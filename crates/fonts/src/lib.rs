@@ -19,6 +19,9 @@ mod tests {
         for font in [super::REGULAR, super::BOLD, super::ITALIC] {
             assert_eq!(&font[..4], &[0, 1, 0, 0], "a TrueType outline font");
         }
-        assert!(super::LICENSE.contains("SIL OPEN FONT LICENSE") || super::LICENSE.contains("Open Font License"));
+        assert!(
+            super::LICENSE.contains("SIL OPEN FONT LICENSE")
+                || super::LICENSE.contains("Open Font License")
+        );
     }
 }
