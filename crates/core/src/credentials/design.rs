@@ -56,8 +56,20 @@ impl BadgeDesign {
         })
     }
 
-    /// The badge as a 512 × 512 SVG (the design is checked first, so nothing in it needs escaping).
+    /// The badge as a 512 × 512 SVG, its letters as outlines (see `outlined_svg`).
     pub fn svg(&self) -> Result<String> {
+        let svg = outlined_svg(&self.svg_with_text()?)?;
+        // The writer drops the viewBox; without it the badge would not scale to the size shown.
+        Ok(if svg.contains("viewBox") {
+            svg
+        } else {
+            svg.replacen("<svg ", r#"<svg viewBox="0 0 512 512" "#, 1)
+        })
+    }
+
+    /// The badge as a 512 × 512 SVG with its initials as text (the design is checked first, so
+    /// nothing in it needs escaping).
+    fn svg_with_text(&self) -> Result<String> {
         let d = self.clean()?;
         let (bg, fg) = (&d.background, &d.foreground);
         let outline = match d.shape {
@@ -89,31 +101,49 @@ impl BadgeDesign {
     }
 }
 
-/// Draws an SVG badge as a `size` × `size` PNG (for badges baked into PNG), text in the bundled
-/// typeface; nothing outside the file is ever loaded.
-pub fn svg_to_png(svg: &str, size: u32) -> Result<Vec<u8>> {
-    use resvg::{tiny_skia, usvg};
-    let mut options = usvg::Options::default();
-    let fonts = options.fontdb_mut();
-    for font in [guildbook_fonts::REGULAR, guildbook_fonts::BOLD] {
-        fonts.load_font_data(font.to_vec());
+/// What badges are drawn with: the bundled typeface only, and no file outside the SVG ever
+/// loaded (an `<image>` pointing elsewhere draws nothing).
+fn draw_options() -> resvg::usvg::Options<'static> {
+    use resvg::usvg;
+    static FONTS: std::sync::OnceLock<std::sync::Arc<usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for font in [guildbook_fonts::REGULAR, guildbook_fonts::BOLD] {
+            db.load_font_data(font.to_vec());
+        }
+        db.set_sans_serif_family(guildbook_fonts::FAMILY);
+        std::sync::Arc::new(db)
+    });
+    usvg::Options {
+        fontdb: fonts.clone(),
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
     }
-    fonts.set_sans_serif_family(guildbook_fonts::FAMILY);
-    // No outside files: an <image> pointing anywhere but inside the SVG draws nothing.
-    options.image_href_resolver = usvg::ImageHrefResolver {
-        resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
-        resolve_string: Box::new(|_, _| None),
-    };
-    let tree = usvg::Tree::from_str(svg, &options)
-        .map_err(|e| CoreError::Invalid(format!("The badge SVG can't be drawn ({e}).")))?;
+}
+
+fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree> {
+    resvg::usvg::Tree::from_str(svg, &draw_options())
+        .map_err(|e| CoreError::Invalid(format!("The badge SVG can't be drawn ({e}).")))
+}
+
+/// The SVG with its text turned into outlines, so the badge looks the same in any viewer,
+/// with or without the typeface installed.
+pub fn outlined_svg(svg: &str) -> Result<String> {
+    Ok(parse_svg(svg)?.to_string(&resvg::usvg::WriteOptions::default()))
+}
+
+/// Draws an SVG badge as a `size` × `size` PNG (for badges baked into PNG).
+pub fn svg_to_png(svg: &str, size: u32) -> Result<Vec<u8>> {
+    use resvg::tiny_skia;
+    let tree = parse_svg(svg)?;
     let mut pixmap = tiny_skia::Pixmap::new(size, size)
         .ok_or_else(|| CoreError::Invalid("A badge is at least 1 pixel wide.".into()))?;
     let scale = size as f32 / tree.size().width().max(tree.size().height());
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     pixmap
         .encode_png()
         .map_err(|e| CoreError::Invalid(format!("The badge could not be encoded as PNG ({e}).")))
@@ -181,8 +211,9 @@ mod tests {
                 ..design("pi", "#1F6F5C")
             };
             let svg = d.svg().unwrap();
+            // The letters are outlines: no font needed wherever the badge is shown.
             assert!(
-                svg.contains(">PI</text>") && svg.contains("#1f6f5c"),
+                svg.contains("#1f6f5c") && !svg.contains("<text") && svg.contains("viewBox"),
                 "{svg}"
             );
             assert_eq!(
