@@ -142,7 +142,9 @@ pub struct AssessmentRow {
     pub id: String,
     pub contractor_id: String,
     pub contractor_name: String,
+    pub role_id: String,
     pub role_name: String,
+    pub level_key: String,
     pub level_name: String,
     pub status: AssessmentStatus,
     pub due_on: String,
@@ -513,7 +515,7 @@ impl Workspace {
     /// Every assessment, the soonest due first.
     pub fn list_assessments(&self) -> Result<Vec<AssessmentRow>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT a.id, c.name, r.name, l.name, a.status, a.due_on, s.name, a.contractor_id
+            "SELECT a.id, c.name, r.name, l.name, a.status, a.due_on, s.name, a.contractor_id, a.role_id, a.level_key
              FROM assessment a JOIN contractor c ON c.id = a.contractor_id JOIN role r ON r.id = a.role_id
              JOIN ladder_level l ON l.version_id = a.version_id AND l.key = a.level_key
              JOIN assessor s ON s.id = a.assessor_id
@@ -524,7 +526,9 @@ impl Workspace {
                 id: r.get(0)?,
                 contractor_id: r.get(7)?,
                 contractor_name: r.get(1)?,
+                role_id: r.get(8)?,
                 role_name: r.get(2)?,
+                level_key: r.get(9)?,
                 level_name: r.get(3)?,
                 status: enum_from(r.get(4)?)?,
                 due_on: r.get(5)?,

@@ -143,7 +143,11 @@ pub fn svg_to_png(svg: &str, size: u32) -> Result<Vec<u8>> {
     let mut pixmap = tiny_skia::Pixmap::new(size, size)
         .ok_or_else(|| CoreError::Invalid("A badge is at least 1 pixel wide.".into()))?;
     let scale = size as f32 / tree.size().width().max(tree.size().height());
-    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     pixmap
         .encode_png()
         .map_err(|e| CoreError::Invalid(format!("The badge could not be encoded as PNG ({e}).")))

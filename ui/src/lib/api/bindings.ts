@@ -296,7 +296,7 @@ paidOn: string | null, summary: string,
  */
 scale: RatingScale, rubric: Array<RubricRow>, signedAt: string | null, };
 
-export type AssessmentRow = { id: string, contractorId: string, contractorName: string, roleName: string, levelName: string, status: AssessmentStatus, dueOn: string, assessorName: string, };
+export type AssessmentRow = { id: string, contractorId: string, contractorName: string, roleId: string, roleName: string, levelKey: string, levelName: string, status: AssessmentStatus, dueOn: string, assessorName: string, };
 
 export type Integrity = { "state": "unsigned" } | { "state": "verified" } | { "state": "tampered", reason: string, };
 

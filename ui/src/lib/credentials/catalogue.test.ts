@@ -163,8 +163,8 @@ describe('awards in words', () => {
   });
 
   it('offers only the person’s signed and closed assessments, latest first', () => {
-    const row = (id: string, contractorId: string, status: AssessmentRow['status'], dueOn: string): AssessmentRow => ({
-      id, contractorId, status, dueOn, contractorName: '', roleName: '', levelName: '', assessorName: ''
+    const row = (id: string, contractorId: string, status: AssessmentRow['status'], dueOn: string, levelKey = 'l2'): AssessmentRow => ({
+      id, contractorId, status, dueOn, contractorName: '', roleId: 'r', roleName: '', levelKey, levelName: '', assessorName: ''
     });
     const rows = [
       row('1', 'p1', 'signed', '2026-01-01'),
@@ -173,6 +173,9 @@ describe('awards in words', () => {
       row('4', 'p1', 'closed', '2026-04-01')
     ];
     expect(signedAssessmentsOf(rows, 'p1').map((r) => r.id)).toEqual(['4', '1']);
+    // With criteria, only assessments of that role and level.
+    const other = [...rows, row('5', 'p1', 'signed', '2026-05-01', 'l3')];
+    expect(signedAssessmentsOf(other, 'p1', { roleId: 'r', levelKey: 'l2' }).map((r) => r.id)).toEqual(['4', '1']);
   });
 });
 

@@ -130,9 +130,14 @@ export function sortHolders(awards: readonly Award[]): Award[] {
 }
 
 /** A person's assessments that can earn a credential: signed or closed, latest first. */
-export function signedAssessmentsOf(rows: readonly AssessmentRow[], contractorId: string): AssessmentRow[] {
+export function signedAssessmentsOf(
+  rows: readonly AssessmentRow[],
+  contractorId: string,
+  criteria: { roleId: string; levelKey: string } | null = null
+): AssessmentRow[] {
   return rows
     .filter((r) => r.contractorId === contractorId && (r.status === 'signed' || r.status === 'closed'))
+    .filter((r) => !criteria || (r.roleId === criteria.roleId && r.levelKey === criteria.levelKey))
     .sort((a, b) => b.dueOn.localeCompare(a.dueOn));
 }
 
