@@ -85,7 +85,8 @@ pub struct VerifyOptions {
     pub now: String,
     /// A JWK Set: the organisation's own keys and imported ones; may be empty.
     pub trusted_keys: serde_json::Value,
-    /// Status list credentials available locally.
+    /// Status list credentials available locally. Each is the list credential itself (found by
+    /// its `id`), or `{ "url": …, "credential": … }` when it was downloaded from another URL.
     pub status_lists: Vec<serde_json::Value>,
     /// Larger inputs are refused without being read.
     pub max_bytes: u64,

@@ -109,6 +109,16 @@ pub fn status_list_credential(
     signer.sign_data_integrity(&list, key, &now)
 }
 
+/// The local copy of the status list published at `url`: a list credential whose `id` is the
+/// URL, or `{ "url": …, "credential": … }` for a list downloaded from a URL other than its id.
+fn find_list<'a>(lists: &'a [Value], url: &str) -> Option<&'a Value> {
+    lists.iter().find_map(|item| match item.get("credential") {
+        Some(list) if item.get("url").and_then(Value::as_str) == Some(url) => Some(list),
+        None if item.get("id").and_then(Value::as_str) == Some(url) => Some(item),
+        _ => None,
+    })
+}
+
 /// Checks every `credentialStatus` entry against the status lists given locally.
 ///
 /// `authenticate` checks a status list's own proof; a list that does not verify proves nothing.
@@ -178,7 +188,7 @@ fn check_entry(
         return (Outcome::Failed, "the status entry's statusListIndex is not a whole number".into());
     };
     let url = text("statusListCredential");
-    let Some(list) = lists.iter().find(|l| l.get("id").and_then(Value::as_str) == Some(url)) else {
+    let Some(list) = find_list(lists, url) else {
         return (
             Outcome::NotChecked,
             format!("the status list is published at {url}; Guildbook checks revocation only against status lists you have imported, because it never goes online"),

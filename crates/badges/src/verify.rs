@@ -14,9 +14,10 @@ use crate::report::{verdict_of, Check, Outcome, Report, VerifyOptions};
 use crate::schema::{self, SchemaValidator};
 use crate::{dates, status};
 
-/// The `$id` of the bundled schema: an issuer naming it asks for the check we always run.
-const BUNDLED_SCHEMA_ID: &str =
-    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+/// 1EdTech's own AchievementCredential schemas (any revision): the schema check covers them.
+fn is_1edtech_badge_schema(id: &str) -> bool {
+    id.starts_with("https://purl.imsglobal.org/spec/ob/v3p0/schema/") && id.contains("achievementcredential")
+}
 
 /// Verifies badges. Create once and reuse: it holds the parsed contexts and the compiled schema.
 pub struct Verifier {
@@ -258,13 +259,13 @@ fn credential_schema_check(credential: &Value) -> Option<Check> {
     let elsewhere: Vec<&str> = entries
         .iter()
         .filter_map(|e| e.get("id").and_then(Value::as_str))
-        .filter(|id| *id != BUNDLED_SCHEMA_ID)
+        .filter(|id| !is_1edtech_badge_schema(id))
         .collect();
     Some(if elsewhere.is_empty() {
         Check::new(
             "credentialSchema",
             Outcome::Passed,
-            "the issuer names the 1EdTech AchievementCredential schema, which the schema check covers",
+            "the issuer names 1EdTech's AchievementCredential schema, which the schema check covers",
         )
     } else {
         Check::new(

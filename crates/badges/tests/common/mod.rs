@@ -74,37 +74,20 @@ pub fn options(now: &str) -> VerifyOptions {
 
 pub const NOW: &str = "2026-01-15T12:00:00Z";
 
-/// A tiny valid PNG (1×1 grey pixel).
+/// A tiny valid PNG (1×1 grey pixel), assembled by hand so tests need no image crate.
 pub fn tiny_png() -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png_encoder(&mut out);
-        encoder.write_all_pixel();
-    }
-    out
-}
-
-// Hand-assembled so the tests need no image crate: IHDR, one IDAT (zlib of a 0 filter byte +
-// one grey byte), IEND.
-struct TinyPng<'a>(&'a mut Vec<u8>);
-fn png_encoder(out: &mut Vec<u8>) -> TinyPng<'_> {
-    TinyPng(out)
-}
-impl TinyPng<'_> {
-    fn chunk(&mut self, kind: &[u8; 4], data: &[u8]) {
-        self.0.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let start = self.0.len();
-        self.0.extend_from_slice(kind);
-        self.0.extend_from_slice(data);
-        let crc = crc32(&self.0[start..]);
-        self.0.extend_from_slice(&crc.to_be_bytes());
-    }
-    fn write_all_pixel(&mut self) {
-        self.0.extend_from_slice(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
-        self.chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
-        self.chunk(b"IDAT", &[0x78, 0x01, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x00, 0x80, 0x00, 0x81, 0x00, 0x81]);
-        self.chunk(b"IEND", &[]);
-    }
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+    let mut chunk = |kind: &[u8; 4], data: &[u8]| {
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let body = [kind.as_slice(), data].concat();
+        png.extend_from_slice(&body);
+        png.extend_from_slice(&crc32(&body).to_be_bytes());
+    };
+    chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+    // zlib of one scanline: filter byte 0, grey 0x80 (stored block).
+    chunk(b"IDAT", &[0x78, 0x01, 0x01, 0x02, 0x00, 0xfd, 0xff, 0x00, 0x80, 0x00, 0x81, 0x00, 0x81]);
+    chunk(b"IEND", &[]);
+    png
 }
 
 /// CRC-32 (IEEE), bit by bit: tests stay independent of the crate's own CRC code.
