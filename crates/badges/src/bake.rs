@@ -32,16 +32,25 @@ fn png_chunks(png: &[u8]) -> Result<Vec<Chunk<'_>>> {
     let mut chunks = Vec::new();
     loop {
         if rest.len() < 12 {
-            return Err(BadgeError::Png("the file is truncated (no IEND chunk)".into()));
+            return Err(BadgeError::Png(
+                "the file is truncated (no IEND chunk)".into(),
+            ));
         }
         let length = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
         if length > rest.len() - 12 {
-            return Err(BadgeError::Png("a chunk runs past the end of the file".into()));
+            return Err(BadgeError::Png(
+                "a chunk runs past the end of the file".into(),
+            ));
         }
         let (raw, tail) = rest.split_at(12 + length);
         let kind = [raw[4], raw[5], raw[6], raw[7]];
         let data = &raw[8..8 + length];
-        let crc = u32::from_be_bytes([raw[8 + length], raw[9 + length], raw[10 + length], raw[11 + length]]);
+        let crc = u32::from_be_bytes([
+            raw[8 + length],
+            raw[9 + length],
+            raw[10 + length],
+            raw[11 + length],
+        ]);
         if crc32fast::hash(&raw[4..8 + length]) != crc {
             return Err(BadgeError::Png(format!(
                 "the {} chunk is damaged (CRC mismatch)",
@@ -71,14 +80,20 @@ fn itxt_text(data: &[u8]) -> Result<&str> {
         return Err(malformed());
     };
     if *compression != 0 {
-        return Err(BadgeError::Png("the openbadgecredential iTXt chunk is compressed, which Open Badges does not allow".into()));
+        return Err(BadgeError::Png(
+            "the openbadgecredential iTXt chunk is compressed, which Open Badges does not allow"
+                .into(),
+        ));
     }
     // Skip the language tag and the translated keyword, each NUL-terminated.
     let mut fields = rest.splitn(3, |&b| b == 0);
-    let (Some(_language), Some(_translated), Some(text)) = (fields.next(), fields.next(), fields.next()) else {
+    let (Some(_language), Some(_translated), Some(text)) =
+        (fields.next(), fields.next(), fields.next())
+    else {
         return Err(malformed());
     };
-    std::str::from_utf8(text).map_err(|_| BadgeError::Png("the baked credential is not UTF-8 text".into()))
+    std::str::from_utf8(text)
+        .map_err(|_| BadgeError::Png("the baked credential is not UTF-8 text".into()))
 }
 
 fn chunk_bytes(kind: &[u8; 4], data: &[u8]) -> Result<Vec<u8>> {
@@ -154,7 +169,9 @@ fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>> {
 
 fn credential_elements<'a, 'i>(doc: &'a roxmltree::Document<'i>) -> Vec<roxmltree::Node<'a, 'i>> {
     doc.descendants()
-        .filter(|n| n.tag_name().namespace() == Some(OB_NAMESPACE) && n.tag_name().name() == "credential")
+        .filter(|n| {
+            n.tag_name().namespace() == Some(OB_NAMESPACE) && n.tag_name().name() == "credential"
+        })
         .collect()
 }
 
@@ -173,7 +190,9 @@ fn start_tag(svg: &str, element: roxmltree::Node) -> Result<(Range<usize>, bool)
             _ => {}
         }
     }
-    Err(BadgeError::Svg("the root element's start tag is not closed".into()))
+    Err(BadgeError::Svg(
+        "the root element's start tag is not closed".into(),
+    ))
 }
 
 /// Bakes `credential_text` (JSON or a compact JWT) into an SVG, replacing any earlier credential.
@@ -184,7 +203,10 @@ pub fn bake_svg(svg: &str, credential_text: &str) -> Result<String> {
         return Err(BadgeError::Svg("the root element is not <svg>".into()));
     }
     let element = if looks_like_jwt(credential_text) {
-        format!("<openbadges:credential verify=\"{}\"/>", credential_text.trim())
+        format!(
+            "<openbadges:credential verify=\"{}\"/>",
+            credential_text.trim()
+        )
     } else {
         // "]]>" cannot appear inside CDATA; split it across two sections.
         let cdata = credential_text.replace("]]>", "]]]]><![CDATA[>");
@@ -195,10 +217,17 @@ pub fn bake_svg(svg: &str, credential_text: &str) -> Result<String> {
         .map(|old| (old.range(), String::new()))
         .collect();
     let (tag, self_closing) = start_tag(svg, root)?;
-    let name_end = tag.start + 1 + svg[tag.start + 1..].find(|c: char| c.is_whitespace() || c == '/' || c == '>').unwrap_or(0);
+    let name_end = tag.start
+        + 1
+        + svg[tag.start + 1..]
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .unwrap_or(0);
     match root.lookup_namespace_uri(Some("openbadges")) {
         Some(OB_NAMESPACE) => {}
-        None => edits.push((name_end..name_end, format!(" xmlns:openbadges=\"{OB_NAMESPACE}\""))),
+        None => edits.push((
+            name_end..name_end,
+            format!(" xmlns:openbadges=\"{OB_NAMESPACE}\""),
+        )),
         Some(other) => {
             return Err(BadgeError::Svg(format!(
                 "the SVG already binds the prefix openbadges to {other}"
@@ -226,7 +255,11 @@ pub fn unbake_svg(svg: &str) -> Result<String> {
     let elements = credential_elements(&doc);
     let element = match elements[..] {
         [only] => only,
-        [] => return Err(BadgeError::Svg("the image carries no <openbadges:credential> element".into())),
+        [] => {
+            return Err(BadgeError::Svg(
+                "the image carries no <openbadges:credential> element".into(),
+            ))
+        }
         _ => {
             return Err(BadgeError::Svg(format!(
                 "the image carries {} <openbadges:credential> elements; exactly one is allowed",
@@ -244,7 +277,9 @@ pub fn unbake_svg(svg: &str) -> Result<String> {
         .collect();
     let text = text.trim();
     if text.is_empty() {
-        return Err(BadgeError::Svg("the <openbadges:credential> element is empty".into()));
+        return Err(BadgeError::Svg(
+            "the <openbadges:credential> element is empty".into(),
+        ));
     }
     Ok(text.to_owned())
 }

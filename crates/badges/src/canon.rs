@@ -64,8 +64,15 @@ impl Canonicalizer {
             },
             ..expansion::Options::default()
         };
-        let mut expanded = run_ready(body.expand_full(&mut (), (*active).clone(), None, &self.loader, options, ()))?
-            .map_err(|e| BadgeError::JsonLd(plain_expansion_error(&e.to_string())))?;
+        let mut expanded = run_ready(body.expand_full(
+            &mut (),
+            (*active).clone(),
+            None,
+            &self.loader,
+            options,
+            (),
+        ))?
+        .map_err(|e| BadgeError::JsonLd(plain_expansion_error(&e.to_string())))?;
         let mut blanks = generator::Blank::new();
         expanded.relabel_and_canonicalize_with(&mut (), &mut blanks);
         let quads: Vec<oxrdf::Quad> = expanded
@@ -98,9 +105,16 @@ impl Canonicalizer {
             let json = json_ld::syntax::Value::from_serde_json(context.clone());
             let syntax = json_ld::syntax::context::Context::try_from_json(json)
                 .map_err(|e| BadgeError::JsonLd(format!("invalid @context: {e}")))?;
-            run_ready(syntax.process_full(&mut (), &empty, &self.loader, None, ProcessingOptions::default(), ()))?
-                .map_err(|e| BadgeError::JsonLd(plain_expansion_error(&e.to_string())))?
-                .into_processed()
+            run_ready(syntax.process_full(
+                &mut (),
+                &empty,
+                &self.loader,
+                None,
+                ProcessingOptions::default(),
+                (),
+            ))?
+            .map_err(|e| BadgeError::JsonLd(plain_expansion_error(&e.to_string())))?
+            .into_processed()
         };
         let processed = Arc::new(processed);
         let mut cache = self.cache();
@@ -112,7 +126,9 @@ impl Canonicalizer {
 
     fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<ActiveContext>>> {
         // The cache holds finished values only, so a poisoned lock still guards sound data.
-        self.processed.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.processed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -120,7 +136,10 @@ impl Canonicalizer {
 /// say once, plainly, which term the contexts do not define.
 fn plain_expansion_error(message: &str) -> String {
     let message = message.trim_start_matches("Expansion failed: ");
-    if let Some(term) = message.strip_prefix("Key `").and_then(|m| m.strip_suffix("` expansion failed")) {
+    if let Some(term) = message
+        .strip_prefix("Key `")
+        .and_then(|m| m.strip_suffix("` expansion failed"))
+    {
         format!("the term \"{term}\" is not defined by the credential's contexts")
     } else if message == "Invalid `@type` value" {
         "a type is not defined by the credential's contexts".into()
@@ -133,7 +152,10 @@ fn plain_expansion_error(message: &str) -> String {
 /// it. No async runtime is needed, and a future that did wait would be a bug, not a hang.
 fn run_ready<F: Future>(future: F) -> Result<F::Output> {
     let mut future = pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
         Poll::Ready(output) => Ok(output),
         Poll::Pending => Err(BadgeError::JsonLd(
             "JSON-LD processing tried to wait for a download".into(),
@@ -142,7 +164,8 @@ fn run_ready<F: Future>(future: F) -> Result<F::Output> {
 }
 
 type JsonLdId = Id<json_ld::IriBuf, json_ld::BlankIdBuf>;
-type JsonLdQuad = json_ld::rdf::Quad<json_ld::IriBuf, json_ld::BlankIdBuf, json_ld::rdf_types::Literal>;
+type JsonLdQuad =
+    json_ld::rdf::Quad<json_ld::IriBuf, json_ld::BlankIdBuf, json_ld::rdf_types::Literal>;
 
 fn to_oxrdf(quad: JsonLdQuad) -> oxrdf::Quad {
     let json_ld::rdf_types::Quad(subject, predicate, object, graph) = quad;

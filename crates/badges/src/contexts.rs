@@ -45,7 +45,10 @@ const BUNDLED: &[(&str, &str)] = &[
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
         include_str!("../contexts/ob_v3p0_context-3.0.2.json"),
     ),
-    (OB_V3, include_str!("../contexts/ob_v3p0_context-3.0.3.json")),
+    (
+        OB_V3,
+        include_str!("../contexts/ob_v3p0_context-3.0.3.json"),
+    ),
     (
         "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
         include_str!("../contexts/ob_v3p0_extensions.json"),
@@ -71,7 +74,10 @@ pub fn named_contexts(document: &serde_json::Value) -> Vec<String> {
 
 /// Fails with a plain sentence when the document names a context Guildbook does not bundle.
 pub fn ensure_bundled(document: &serde_json::Value) -> Result<()> {
-    match named_contexts(document).into_iter().find(|url| !is_bundled(url)) {
+    match named_contexts(document)
+        .into_iter()
+        .find(|url| !is_bundled(url))
+    {
         Some(url) => Err(BadgeError::ContextNotBundled(url)),
         None => Ok(()),
     }
@@ -94,10 +100,7 @@ impl BundledLoader {
                 .map_err(|_| BadgeError::JsonLd(format!("bundled context URL {url} is invalid")))?;
             let (json, _) = json_ld::syntax::Value::parse_str(text)
                 .map_err(|e| BadgeError::JsonLd(format!("bundled context {url}: {e}")))?;
-            documents.insert(
-                iri.clone(),
-                RemoteDocument::new(Some(iri), None, json),
-            );
+            documents.insert(iri.clone(), RemoteDocument::new(Some(iri), None, json));
         }
         Ok(Self { documents })
     }

@@ -52,7 +52,10 @@ pub fn sign(
         "proofPurpose": "assertionMethod",
     });
     let signature = key.sign(&signing_input(canon, &unsigned, &proof)?);
-    proof["proofValue"] = json!(format!("z{}", bs58::encode(signature.to_bytes()).into_string()));
+    proof["proofValue"] = json!(format!(
+        "z{}",
+        bs58::encode(signature.to_bytes()).into_string()
+    ));
     let mut signed = unsigned;
     signed["proof"] = proof;
     Ok(signed)
@@ -63,7 +66,10 @@ pub enum ProofOutcome {
     /// The signature verifies with this key.
     Verified { suite: String, source: KeySource },
     /// The proof is wrong: a bad signature, undefined terms… (`source`: the key, if one was found).
-    Failed { reason: String, source: Option<KeySource> },
+    Failed {
+        reason: String,
+        source: Option<KeySource>,
+    },
     /// The key the proof names is malformed or cannot exist.
     BadKey(String),
     /// The key lives online, where Guildbook does not go.
@@ -105,7 +111,12 @@ pub fn without_proof(credential: &Value) -> Value {
 }
 
 /// Checks one proof of `unsigned` (the credential without proofs).
-pub fn check_proof(canon: &Canonicalizer, unsigned: &Value, proof: &Value, trusted: &[TrustedKey]) -> ProofOutcome {
+pub fn check_proof(
+    canon: &Canonicalizer,
+    unsigned: &Value,
+    proof: &Value,
+    trusted: &[TrustedKey],
+) -> ProofOutcome {
     let text = |name: &str| proof.get(name).and_then(Value::as_str).unwrap_or_default();
     let (kind, suite) = (text("type"), text("cryptosuite"));
     let suite_name = match (kind, suite) {
@@ -155,7 +166,12 @@ pub fn check_proof(canon: &Canonicalizer, unsigned: &Value, proof: &Value, trust
 
 /// A proof type Guildbook does not know: an error if the contexts do not define it either
 /// (the 1EdTech validator's view), otherwise simply not checkable here.
-fn unknown_proof_type(canon: &Canonicalizer, unsigned: &Value, proof: &Value, kind: &str) -> ProofOutcome {
+fn unknown_proof_type(
+    canon: &Canonicalizer,
+    unsigned: &Value,
+    proof: &Value,
+    kind: &str,
+) -> ProofOutcome {
     let mut config = proof.clone();
     config["@context"] = unsigned.get("@context").cloned().unwrap_or(Value::Null);
     match canon.canonical_nquads(&config) {

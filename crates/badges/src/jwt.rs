@@ -54,7 +54,10 @@ pub fn sign(credential: &Value, key: &p256::ecdsa::SigningKey) -> Result<String>
         B64URL.encode(serde_json::to_vec(&Value::Object(payload))?)
     );
     let signature: p256::ecdsa::Signature = key.sign(signing_input.as_bytes());
-    Ok(format!("{signing_input}.{}", B64URL.encode(signature.to_bytes())))
+    Ok(format!(
+        "{signing_input}.{}",
+        B64URL.encode(signature.to_bytes())
+    ))
 }
 
 /// The issuer id, whether `issuer` is a string or a profile object.
@@ -79,17 +82,22 @@ pub fn looks_like_jwt(text: &str) -> bool {
     let parts: Vec<&str> = text.trim().split('.').collect();
     parts.len() == 3
         && parts[..2].iter().all(|p| !p.is_empty())
-        && parts
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        && parts.iter().all(|p| {
+            p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
 }
 
 pub fn decode(token: &str) -> Result<DecodedJwt> {
     let token = token.trim();
-    let bad = |what: &str| BadgeError::Credential(format!("the JWT's {what} is not valid base64url JSON"));
+    let bad = |what: &str| {
+        BadgeError::Credential(format!("the JWT's {what} is not valid base64url JSON"))
+    };
     let parts: Vec<&str> = token.split('.').collect();
     let [header, payload, signature] = parts[..] else {
-        return Err(BadgeError::Credential("a compact JWT has exactly three parts separated by dots".into()));
+        return Err(BadgeError::Credential(
+            "a compact JWT has exactly three parts separated by dots".into(),
+        ));
     };
     let header: Value = B64URL
         .decode(header)
@@ -102,7 +110,12 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or_else(|| bad("payload"))?;
     let signature = B64URL.decode(signature).map_err(|_| bad("signature"))?;
-    let claim_date = |name: &str| payload.get(name).and_then(Value::as_i64).and_then(|s| dates::from_unix_seconds(s).ok());
+    let claim_date = |name: &str| {
+        payload
+            .get(name)
+            .and_then(Value::as_i64)
+            .and_then(|s| dates::from_unix_seconds(s).ok())
+    };
     let (not_before, expires) = (claim_date("nbf"), claim_date("exp"));
     let credential = match payload.get("vc") {
         Some(vc) if vc.is_object() => vc.clone(),
@@ -127,7 +140,11 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
 
 /// Checks the JWT's signature with the key it names (or the trusted keys).
 pub fn check_signature(jwt: &DecodedJwt, trusted: &[TrustedKey]) -> ProofOutcome {
-    let alg = jwt.header.get("alg").and_then(Value::as_str).unwrap_or_default();
+    let alg = jwt
+        .header
+        .get("alg")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     match alg {
         "ES256" | "RS256" | "EdDSA" => {}
         "" | "none" => {
@@ -142,8 +159,8 @@ pub fn check_signature(jwt: &DecodedJwt, trusted: &[TrustedKey]) -> ProofOutcome
         }
         other => {
             return ProofOutcome::Unsupported(format!(
-                "the JWT uses {other}, which Guildbook cannot check (it checks ES256, RS256 and EdDSA)"
-            ))
+            "the JWT uses {other}, which Guildbook cannot check (it checks ES256, RS256 and EdDSA)"
+        ))
         }
     }
     let candidates = match resolve_jwt_key(&jwt.header, trusted) {
@@ -154,7 +171,12 @@ pub fn check_signature(jwt: &DecodedJwt, trusted: &[TrustedKey]) -> ProofOutcome
     let mut wrong_kind = false;
     let first_source = candidates.first().map(|c| c.source.clone());
     for candidate in candidates {
-        match verify_with(alg, &candidate.key, jwt.signing_input.as_bytes(), &jwt.signature) {
+        match verify_with(
+            alg,
+            &candidate.key,
+            jwt.signing_input.as_bytes(),
+            &jwt.signature,
+        ) {
             Some(true) => {
                 return ProofOutcome::Verified {
                     suite: format!("VC-JWT {alg}"),
@@ -166,14 +188,18 @@ pub fn check_signature(jwt: &DecodedJwt, trusted: &[TrustedKey]) -> ProofOutcome
         }
     }
     if named && wrong_kind {
-        ProofOutcome::BadKey(format!("the key named in the JWT header cannot make {alg} signatures"))
+        ProofOutcome::BadKey(format!(
+            "the key named in the JWT header cannot make {alg} signatures"
+        ))
     } else if named {
         ProofOutcome::Failed {
             reason: "the signature does not match: the token was changed after signing, or signed with another key".into(),
             source: first_source,
         }
     } else {
-        ProofOutcome::KeyUnreachable("the JWT names no key and none of your trusted keys signed it".into())
+        ProofOutcome::KeyUnreachable(
+            "the JWT names no key and none of your trusted keys signed it".into(),
+        )
     }
 }
 
@@ -182,11 +208,13 @@ fn verify_with(alg: &str, key: &PublicKey, message: &[u8], signature: &[u8]) -> 
     Some(match (alg, key) {
         ("ES256", PublicKey::P256(key)) => p256::ecdsa::Signature::from_slice(signature)
             .is_ok_and(|s| p256::ecdsa::signature::Verifier::verify(key, message, &s).is_ok()),
-        ("RS256", PublicKey::Rsa(key)) => rsa::pkcs1v15::Signature::try_from(signature).is_ok_and(|s| {
-            rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.clone())
-                .verify(message, &s)
-                .is_ok()
-        }),
+        ("RS256", PublicKey::Rsa(key)) => {
+            rsa::pkcs1v15::Signature::try_from(signature).is_ok_and(|s| {
+                rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key.clone())
+                    .verify(message, &s)
+                    .is_ok()
+            })
+        }
         ("EdDSA", PublicKey::Ed25519(key)) => ed25519_dalek::Signature::from_slice(signature)
             .is_ok_and(|s| key.verify(message, &s).is_ok()),
         _ => return None,

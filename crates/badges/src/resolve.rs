@@ -51,7 +51,11 @@ pub enum Unresolved {
 }
 
 /// The trusted key with this id, or with the same key material.
-fn trusted_match(trusted: &[TrustedKey], kid: Option<&str>, key: Option<&PublicKey>) -> Option<Resolved> {
+fn trusted_match(
+    trusted: &[TrustedKey],
+    kid: Option<&str>,
+    key: Option<&PublicKey>,
+) -> Option<Resolved> {
     trusted
         .iter()
         .find(|t| match (kid, key) {
@@ -75,7 +79,10 @@ fn looks_like_multikey(text: &str) -> bool {
 }
 
 /// Resolves a proof's verificationMethod (or a JWT `kid`) to a key.
-pub fn resolve_verification_method(method: &str, trusted: &[TrustedKey]) -> Result<Resolved, Unresolved> {
+pub fn resolve_verification_method(
+    method: &str,
+    trusted: &[TrustedKey],
+) -> Result<Resolved, Unresolved> {
     if let Some(found) = trusted_match(trusted, Some(method), None) {
         return Ok(found);
     }
@@ -156,10 +163,14 @@ fn is_uri_scheme(scheme: &str) -> bool {
 }
 
 /// A key for a JWT: its header `jwk`, else its `kid`, else any trusted key.
-pub fn resolve_jwt_key(header: &serde_json::Value, trusted: &[TrustedKey]) -> Result<Vec<Resolved>, Unresolved> {
+pub fn resolve_jwt_key(
+    header: &serde_json::Value,
+    trusted: &[TrustedKey],
+) -> Result<Vec<Resolved>, Unresolved> {
     if let Some(jwk) = header.get("jwk") {
-        let key = public_key_from_jwk(jwk)
-            .map_err(|e| Unresolved::Invalid(format!("the JWK in the JWT header is unusable: {e}")))?;
+        let key = public_key_from_jwk(jwk).map_err(|e| {
+            Unresolved::Invalid(format!("the JWK in the JWT header is unusable: {e}"))
+        })?;
         return Ok(vec![prefer_trusted(
             Resolved {
                 key,

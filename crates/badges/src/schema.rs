@@ -5,7 +5,8 @@ use serde_json::Value;
 use crate::contexts::{VC_V1, VC_V2};
 use crate::error::{BadgeError, Result};
 
-const ACHIEVEMENT_CREDENTIAL: &str = include_str!("../schemas/ob_v3p0_achievementcredential_schema.json");
+const ACHIEVEMENT_CREDENTIAL: &str =
+    include_str!("../schemas/ob_v3p0_achievementcredential_schema.json");
 
 /// How many schema errors a report lists before summarising.
 const ERRORS_SHOWN: usize = 3;
@@ -30,7 +31,11 @@ impl SchemaValidator {
             .iter_errors(credential)
             .map(|e| {
                 let path = e.instance_path().to_string();
-                let path = if path.is_empty() { "/".to_owned() } else { path };
+                let path = if path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    path
+                };
                 format!("{path}: {e}")
             })
             .collect()
@@ -42,7 +47,12 @@ impl SchemaValidator {
         if errors.is_empty() {
             return None;
         }
-        let mut text = errors.iter().take(ERRORS_SHOWN).cloned().collect::<Vec<_>>().join("; ");
+        let mut text = errors
+            .iter()
+            .take(ERRORS_SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
         if errors.len() > ERRORS_SHOWN {
             text.push_str(&format!(" (and {} more)", errors.len() - ERRORS_SHOWN));
         }
@@ -61,7 +71,10 @@ pub fn as_vc2(credential: &Value) -> Option<Value> {
     let mut upgraded = credential.clone();
     upgraded["@context"][0] = Value::String(VC_V2.into());
     let map = upgraded.as_object_mut()?;
-    for (old, new) in [("issuanceDate", "validFrom"), ("expirationDate", "validUntil")] {
+    for (old, new) in [
+        ("issuanceDate", "validFrom"),
+        ("expirationDate", "validUntil"),
+    ] {
         if let Some(value) = map.remove(old) {
             map.entry(new).or_insert(value);
         }

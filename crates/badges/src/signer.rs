@@ -20,8 +20,18 @@ impl Signer {
     }
 
     /// Adds an eddsa-rdfc-2022 proof whose verificationMethod is the did:key of the Ed25519 key.
-    pub fn sign_data_integrity(&self, credential: &Value, key: &IssuerKey, created: &str) -> Result<Value> {
-        self.sign_data_integrity_as(credential, &key.ed25519, &key.ed25519_verification_method(), created)
+    pub fn sign_data_integrity(
+        &self,
+        credential: &Value,
+        key: &IssuerKey,
+        created: &str,
+    ) -> Result<Value> {
+        self.sign_data_integrity_as(
+            credential,
+            &key.ed25519,
+            &key.ed25519_verification_method(),
+            created,
+        )
     }
 
     /// Same, naming the key by any verification method (e.g. an issuer URL with a key fragment).

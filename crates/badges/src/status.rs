@@ -68,7 +68,9 @@ pub fn decode_list(encoded: &str) -> Result<Vec<u8>> {
         .read_to_end(&mut bits)
         .map_err(|_| BadgeError::StatusList("the encoded list is not gzip data".into()))?;
     if bits.len() as u64 > MAX_LIST_BYTES {
-        return Err(BadgeError::StatusList("the list is implausibly large".into()));
+        return Err(BadgeError::StatusList(
+            "the list is implausibly large".into(),
+        ));
     }
     Ok(bits)
 }
@@ -177,7 +179,10 @@ fn check_entry(
     }
     let purpose = text("statusPurpose");
     if !matches!(purpose, "revocation" | "suspension") {
-        return (Outcome::Passed, format!("the \"{purpose}\" status entry does not affect validity"));
+        return (
+            Outcome::Passed,
+            format!("the \"{purpose}\" status entry does not affect validity"),
+        );
     }
     let index = match entry.get("statusListIndex") {
         Some(Value::String(s)) => s.parse::<u64>().ok(),
@@ -185,7 +190,10 @@ fn check_entry(
         _ => None,
     };
     let Some(index) = index else {
-        return (Outcome::Failed, "the status entry's statusListIndex is not a whole number".into());
+        return (
+            Outcome::Failed,
+            "the status entry's statusListIndex is not a whole number".into(),
+        );
     };
     let url = text("statusListCredential");
     let Some(list) = find_list(lists, url) else {
@@ -196,7 +204,10 @@ fn check_entry(
     };
     let (authentic, why) = authenticate(list);
     if authentic != Outcome::Passed {
-        return (authentic, format!("the status list {url} cannot be trusted: {why}"));
+        return (
+            authentic,
+            format!("the status list {url} cannot be trusted: {why}"),
+        );
     }
     let list_issuer = crate::jwt::issuer_id(list);
     if list_issuer != crate::jwt::issuer_id(credential) {
@@ -215,9 +226,28 @@ fn check_entry(
         .and_then(decode_list);
     match bits.map(|bits| bit_is_set(&bits, index)) {
         Err(e) => (Outcome::Failed, format!("{url}: {e}")),
-        Ok(None) => (Outcome::Failed, format!("entry {index} lies beyond the end of the status list {url}")),
-        Ok(Some(true)) if purpose == "suspension" => (Outcome::Failed, format!("the issuer has suspended this credential (status list {url}, entry {index})")),
-        Ok(Some(true)) => (Outcome::Failed, format!("the issuer has revoked this credential (status list {url}, entry {index})")),
-        Ok(Some(false)) => (Outcome::Passed, format!("not {purpose}: entry {index} of the status list {url} is clear", purpose = if purpose == "suspension" { "suspended" } else { "revoked" })),
+        Ok(None) => (
+            Outcome::Failed,
+            format!("entry {index} lies beyond the end of the status list {url}"),
+        ),
+        Ok(Some(true)) if purpose == "suspension" => (
+            Outcome::Failed,
+            format!("the issuer has suspended this credential (status list {url}, entry {index})"),
+        ),
+        Ok(Some(true)) => (
+            Outcome::Failed,
+            format!("the issuer has revoked this credential (status list {url}, entry {index})"),
+        ),
+        Ok(Some(false)) => (
+            Outcome::Passed,
+            format!(
+                "not {purpose}: entry {index} of the status list {url} is clear",
+                purpose = if purpose == "suspension" {
+                    "suspended"
+                } else {
+                    "revoked"
+                }
+            ),
+        ),
     }
 }

@@ -16,7 +16,8 @@ use crate::{dates, status};
 
 /// 1EdTech's own AchievementCredential schemas (any revision): the schema check covers them.
 fn is_1edtech_badge_schema(id: &str) -> bool {
-    id.starts_with("https://purl.imsglobal.org/spec/ob/v3p0/schema/") && id.contains("achievementcredential")
+    id.starts_with("https://purl.imsglobal.org/spec/ob/v3p0/schema/")
+        && id.contains("achievementcredential")
 }
 
 /// Verifies badges. Create once and reuse: it holds the parsed contexts and the compiled schema.
@@ -62,7 +63,10 @@ impl Verifier {
             Err(e) => return refuse(e.into()),
         };
         if size > opts.max_bytes {
-            return refuse(BadgeError::TooLarge { size, max: opts.max_bytes });
+            return refuse(BadgeError::TooLarge {
+                size,
+                max: opts.max_bytes,
+            });
         }
         match std::fs::read(path) {
             Ok(bytes) => self.verify(&bytes, opts),
@@ -90,9 +94,11 @@ impl Verifier {
         checks.push(self.schema_check(credential));
         checks.extend(credential_schema_check(credential));
         checks.push(date_check(&payload, &opts.now));
-        checks.push(status::check_revocation(credential, &opts.status_lists, &|list| {
-            self.authenticate_list(list, &trusted)
-        }));
+        checks.push(status::check_revocation(
+            credential,
+            &opts.status_lists,
+            &|list| self.authenticate_list(list, &trusted),
+        ));
         summarise(format, checks, credential)
     }
 
@@ -103,8 +109,16 @@ impl Verifier {
                 let proofs = proofs_of(credential);
                 if proofs.is_empty() {
                     return [
-                        Check::new("proof", Outcome::Failed, "the credential carries no proof: it is unsigned"),
-                        Check::new("key", Outcome::NotChecked, "no proof names a key"),
+                        Check::new(
+                            "proof",
+                            Outcome::Failed,
+                            "the credential carries no proof: it is unsigned",
+                        ),
+                        Check::new(
+                            "key",
+                            Outcome::NotChecked,
+                            "there is no proof, so no key to look up",
+                        ),
                     ];
                 }
                 let unsigned = without_proof(credential);
@@ -119,7 +133,9 @@ impl Verifier {
 
     fn schema_check(&self, credential: &Value) -> Check {
         let types = string_list(credential.get("type"));
-        let is_badge = types.iter().any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential");
+        let is_badge = types
+            .iter()
+            .any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential");
         if !is_badge && types.iter().any(|t| t == "EndorsementCredential") {
             return Check::new(
                 "schema",
@@ -165,12 +181,22 @@ impl Verifier {
 }
 
 /// Finds the credential inside PNG, SVG, JSON or JWT input.
-fn open(input: &[u8]) -> std::result::Result<(&'static str, Payload, String), (&'static str, String)> {
+fn open(
+    input: &[u8],
+) -> std::result::Result<(&'static str, Payload, String), (&'static str, String)> {
     let (format, text) = if input.starts_with(b"\x89PNG") {
-        ("png", unbake_png(input).map_err(|e| ("png", e.to_string()))?)
+        (
+            "png",
+            unbake_png(input).map_err(|e| ("png", e.to_string()))?,
+        )
     } else {
-        let text = std::str::from_utf8(input)
-            .map_err(|_| ("unknown", "this is not a badge: not a PNG image, and not text (SVG, JSON or a JWT)".to_owned()))?;
+        let text = std::str::from_utf8(input).map_err(|_| {
+            (
+                "unknown",
+                "this is not a badge: not a PNG image, and not text (SVG, JSON or a JWT)"
+                    .to_owned(),
+            )
+        })?;
         let text = text.trim_start_matches('\u{feff}').trim();
         if text.starts_with('<') {
             ("svg", unbake_svg(text).map_err(|e| ("svg", e.to_string()))?)
@@ -179,7 +205,11 @@ fn open(input: &[u8]) -> std::result::Result<(&'static str, Payload, String), (&
         } else if looks_like_jwt(text) {
             ("jwt", text.to_owned())
         } else {
-            return Err(("unknown", "this is not a badge: expected a PNG or SVG badge, a JSON credential or a VC-JWT".into()));
+            return Err((
+                "unknown",
+                "this is not a badge: expected a PNG or SVG badge, a JSON credential or a VC-JWT"
+                    .into(),
+            ));
         }
     };
     let container = match format {
@@ -188,20 +218,34 @@ fn open(input: &[u8]) -> std::result::Result<(&'static str, Payload, String), (&
         _ => "",
     };
     if text.starts_with('{') {
-        let credential: Value = serde_json::from_str(&text)
-            .map_err(|e| (format, BadgeError::Json(e).to_string()))?;
+        let credential: Value =
+            serde_json::from_str(&text).map_err(|e| (format, BadgeError::Json(e).to_string()))?;
         if !credential.is_object() {
             return Err((format, "the credential is not a JSON object".into()));
         }
-        Ok((format, Payload::Json(credential), format!("{container}a JSON credential")))
+        Ok((
+            format,
+            Payload::Json(credential),
+            format!("{container}a JSON credential"),
+        ))
     } else if looks_like_jwt(&text) {
         let jwt = jwt::decode(&text).map_err(|e| (format, e.to_string()))?;
-        if !jwt.credential.get("@context").is_some_and(|c| !c.is_null()) {
-            return Err((format, "the JWT does not carry a verifiable credential".into()));
+        if jwt.credential.get("@context").is_none_or(Value::is_null) {
+            return Err((
+                format,
+                "the JWT does not carry a verifiable credential".into(),
+            ));
         }
-        Ok((format, Payload::Jwt(Box::new(jwt)), format!("{container}a VC-JWT")))
+        Ok((
+            format,
+            Payload::Jwt(Box::new(jwt)),
+            format!("{container}a VC-JWT"),
+        ))
     } else {
-        Err((format, "the baked credential is neither JSON nor a JWT".into()))
+        Err((
+            format,
+            "the baked credential is neither JSON nor a JWT".into(),
+        ))
     }
 }
 
@@ -218,7 +262,13 @@ fn combine_proofs(outcomes: &[ProofOutcome]) -> [Check; 2] {
             .iter()
             .enumerate()
             .filter(|(_, f)| f[which].0 == outcome)
-            .map(|(i, f)| if numbered { format!("proof {}: {}", i + 1, f[which].1) } else { f[which].1.clone() })
+            .map(|(i, f)| {
+                if numbered {
+                    format!("proof {}: {}", i + 1, f[which].1)
+                } else {
+                    f[which].1.clone()
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ");
         Check::new(name, outcome, detail)
@@ -228,7 +278,12 @@ fn combine_proofs(outcomes: &[ProofOutcome]) -> [Check; 2] {
 
 /// (proof, key) findings of one proof.
 fn findings(outcome: &ProofOutcome) -> [(Outcome, String); 2] {
-    let no_key = || (Outcome::NotChecked, "no key was looked up".to_owned());
+    let no_key = || {
+        (
+            Outcome::NotChecked,
+            "no key was looked up, because the proof itself cannot be checked".to_owned(),
+        )
+    };
     match outcome {
         ProofOutcome::Verified { suite, source } => [
             (Outcome::Passed, format!("the {suite} signature verifies")),
@@ -236,14 +291,22 @@ fn findings(outcome: &ProofOutcome) -> [(Outcome, String); 2] {
         ],
         ProofOutcome::Failed { reason, source } => [
             (Outcome::Failed, reason.clone()),
-            source.as_ref().map_or_else(no_key, |s| (Outcome::Passed, s.describe())),
+            source
+                .as_ref()
+                .map_or_else(no_key, |s| (Outcome::Passed, s.describe())),
         ],
         ProofOutcome::BadKey(why) => [
-            (Outcome::NotChecked, "the signature cannot be checked without a usable key".into()),
+            (
+                Outcome::NotChecked,
+                "the signature cannot be checked without a usable key".into(),
+            ),
             (Outcome::Failed, why.clone()),
         ],
         ProofOutcome::KeyUnreachable(why) => [
-            (Outcome::NotChecked, "the signature cannot be checked without the key".into()),
+            (
+                Outcome::NotChecked,
+                "the signature cannot be checked without the key".into(),
+            ),
             (Outcome::NotChecked, why.clone()),
         ],
         ProofOutcome::Unsupported(why) => [(Outcome::NotChecked, why.clone()), no_key()],
@@ -282,10 +345,19 @@ fn credential_schema_check(credential: &Value) -> Option<Check> {
 /// Not yet valid, or expired, at `now`.
 fn date_check(payload: &Payload, now: &str) -> Check {
     let Ok(now) = dates::parse(now) else {
-        return Check::new("dates", Outcome::NotChecked, "the verifier was not given a valid current time");
+        return Check::new(
+            "dates",
+            Outcome::NotChecked,
+            "the verifier was not given a valid current time",
+        );
     };
     let credential = payload.credential();
-    let field = |name: &str| credential.get(name).and_then(Value::as_str).map(|v| (name.to_owned(), v.to_owned()));
+    let field = |name: &str| {
+        credential
+            .get(name)
+            .and_then(Value::as_str)
+            .map(|v| (name.to_owned(), v.to_owned()))
+    };
     let (jwt_from, jwt_until) = match payload {
         Payload::Jwt(jwt) => (
             jwt.not_before.clone().map(|v| ("nbf".to_owned(), v)),
@@ -293,46 +365,88 @@ fn date_check(payload: &Payload, now: &str) -> Check {
         ),
         Payload::Json(_) => (None, None),
     };
-    let starts: Vec<(String, String)> = [field("validFrom"), field("issuanceDate"), jwt_from].into_iter().flatten().collect();
-    let ends: Vec<(String, String)> = [field("validUntil"), field("expirationDate"), jwt_until].into_iter().flatten().collect();
+    let starts: Vec<(String, String)> = [field("validFrom"), field("issuanceDate"), jwt_from]
+        .into_iter()
+        .flatten()
+        .collect();
+    let ends: Vec<(String, String)> = [field("validUntil"), field("expirationDate"), jwt_until]
+        .into_iter()
+        .flatten()
+        .collect();
     for (name, value) in starts.iter().chain(&ends) {
         if dates::parse(value).is_err() {
-            return Check::new("dates", Outcome::Failed, format!("{name} \"{value}\" is not an RFC 3339 date-time"));
+            return Check::new(
+                "dates",
+                Outcome::Failed,
+                format!("{name} \"{value}\" is not an RFC 3339 date-time"),
+            );
         }
     }
     let parsed = |list: &[(String, String)]| -> Vec<_> {
-        list.iter().filter_map(|(n, v)| dates::parse(v).ok().map(|t| (n.clone(), v.clone(), t))).collect()
+        list.iter()
+            .filter_map(|(n, v)| dates::parse(v).ok().map(|t| (n.clone(), v.clone(), t)))
+            .collect()
     };
     if let Some((name, value, _)) = parsed(&starts).into_iter().find(|(_, _, t)| *t > now) {
-        return Check::new("dates", Outcome::Failed, format!("not valid yet: {name} is {value}"));
+        return Check::new(
+            "dates",
+            Outcome::Failed,
+            format!("not valid yet: {name} is {value}"),
+        );
     }
     if let Some((name, value, _)) = parsed(&ends).into_iter().find(|(_, _, t)| *t <= now) {
-        return Check::new("dates", Outcome::Failed, format!("expired: {name} was {value}"));
+        return Check::new(
+            "dates",
+            Outcome::Failed,
+            format!("expired: {name} was {value}"),
+        );
     }
-    let from = starts.first().map_or("an unstated date".to_owned(), |(_, v)| v.clone());
-    let until = ends.first().map_or(", with no end date".to_owned(), |(_, v)| format!(" until {v}"));
-    Check::new("dates", Outcome::Passed, format!("valid from {from}{until}"))
+    let from = starts
+        .first()
+        .map_or("an unstated date".to_owned(), |(_, v)| v.clone());
+    let until = ends
+        .first()
+        .map_or(", with no end date".to_owned(), |(_, v)| {
+            format!(" until {v}")
+        });
+    Check::new(
+        "dates",
+        Outcome::Passed,
+        format!("valid from {from}{until}"),
+    )
 }
 
 fn string_list(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_owned))
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn text_at(credential: &Value, pointer: &str) -> Option<String> {
-    credential.pointer(pointer).and_then(Value::as_str).map(str::to_owned)
+    credential
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 /// The holder's name: `credentialSubject.name`, else an unhashed "name" identifier.
 fn holder_name(credential: &Value) -> Option<String> {
     text_at(credential, "/credentialSubject/name").or_else(|| {
         let identifiers = credential.pointer("/credentialSubject/identifier")?;
-        let list = identifiers.as_array().cloned().unwrap_or_else(|| vec![identifiers.clone()]);
+        let list = identifiers
+            .as_array()
+            .cloned()
+            .unwrap_or_else(|| vec![identifiers.clone()]);
         list.iter()
-            .find(|i| i.get("identityType").and_then(Value::as_str) == Some("name") && i.get("hashed") == Some(&Value::Bool(false)))
+            .find(|i| {
+                i.get("identityType").and_then(Value::as_str) == Some("name")
+                    && i.get("hashed") == Some(&Value::Bool(false))
+            })
             .and_then(|i| i.get("identityHash")?.as_str().map(str::to_owned))
     })
 }
@@ -341,11 +455,14 @@ fn summarise(format: &str, checks: Vec<Check>, credential: &Value) -> Report {
     Report {
         verdict: verdict_of(&checks),
         format: format.to_owned(),
-        name: text_at(credential, "/name").or_else(|| text_at(credential, "/credentialSubject/achievement/name")),
+        name: text_at(credential, "/name")
+            .or_else(|| text_at(credential, "/credentialSubject/achievement/name")),
         issuer_name: text_at(credential, "/issuer/name"),
         holder_name: holder_name(credential),
-        valid_from: text_at(credential, "/validFrom").or_else(|| text_at(credential, "/issuanceDate")),
-        valid_until: text_at(credential, "/validUntil").or_else(|| text_at(credential, "/expirationDate")),
+        valid_from: text_at(credential, "/validFrom")
+            .or_else(|| text_at(credential, "/issuanceDate")),
+        valid_until: text_at(credential, "/validUntil")
+            .or_else(|| text_at(credential, "/expirationDate")),
         credential: Some(credential.clone()),
         checks,
     }

