@@ -51,6 +51,10 @@ pub struct Report {
     /// "png", "svg", "json", "jwt", or "unknown" when the input is none of these.
     pub format: String,
     pub checks: Vec<Check>,
+    /// True when a verified signature was made by one of `VerifyOptions::trusted_keys`.
+    /// A badge can be intact and signed by a key carried in the badge itself (did:key, a JWK in
+    /// the JWT header) without that key being known to belong to the issuer it names.
+    pub key_trusted: bool,
     pub credential: Option<serde_json::Value>,
     pub name: Option<String>,
     pub issuer_name: Option<String>,

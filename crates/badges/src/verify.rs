@@ -1,5 +1,6 @@
 //! Verifying a badge — PNG, SVG, JSON or VC-JWT — offline, check by check.
 
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 use serde_json::Value;
@@ -11,6 +12,7 @@ use crate::error::{BadgeError, Result};
 use crate::jwt::{self, looks_like_jwt, DecodedJwt};
 use crate::keys::{trusted_keys, TrustedKey};
 use crate::report::{verdict_of, Check, Outcome, Report, VerifyOptions};
+use crate::resolve::KeySource;
 use crate::schema::{self, SchemaValidator};
 use crate::{dates, status};
 
@@ -76,6 +78,18 @@ impl Verifier {
 
     /// Verifies a badge given as bytes. Always returns a report; never panics.
     pub fn verify(&self, input: &[u8], opts: &VerifyOptions) -> Report {
+        // A panic inside a parser or canonicaliser must cost a verdict, not the app.
+        std::panic::catch_unwind(AssertUnwindSafe(|| self.verify_unguarded(input, opts)))
+            .unwrap_or_else(|_| {
+                failed_report(
+                    "unknown",
+                    "the badge could not be read: an internal error occurred while checking it"
+                        .into(),
+                )
+            })
+    }
+
+    fn verify_unguarded(&self, input: &[u8], opts: &VerifyOptions) -> Report {
         if input.len() as u64 > opts.max_bytes {
             let error = BadgeError::TooLarge {
                 size: input.len() as u64,
@@ -83,14 +97,21 @@ impl Verifier {
             };
             return failed_report("unknown", error.to_string());
         }
-        let (format, payload, description) = match open(input) {
+        let opened = unwrap_container(input)
+            .and_then(|(format, text)| Ok((format, parse_payload(format, &text)?)));
+        let (format, payload) = match opened {
             Ok(opened) => opened,
-            Err((format, why)) => return failed_report(format, why),
+            Err(Unreadable { format, reason }) => return failed_report(format, reason),
         };
         let trusted = trusted_keys(&opts.trusted_keys);
         let credential = payload.credential();
-        let mut checks = vec![Check::new("format", Outcome::Passed, description)];
-        checks.extend(self.proof_checks(&payload, &trusted));
+        let mut checks = vec![Check::new(
+            "format",
+            Outcome::Passed,
+            describe(format, &payload),
+        )];
+        let (proof_checks, key_trusted) = self.proof_checks(&payload, &trusted);
+        checks.extend(proof_checks);
         checks.push(self.schema_check(credential));
         checks.extend(credential_schema_check(credential));
         checks.push(date_check(&payload, &opts.now));
@@ -99,16 +120,19 @@ impl Verifier {
             &opts.status_lists,
             &|list| self.authenticate_list(list, &trusted),
         ));
-        summarise(format, checks, credential)
+        let mut report = summarise(format, checks, credential);
+        report.key_trusted = key_trusted;
+        report
     }
 
-    fn proof_checks(&self, payload: &Payload, trusted: &[TrustedKey]) -> [Check; 2] {
+    /// The proof and key checks, and whether a trusted key made a verified signature.
+    fn proof_checks(&self, payload: &Payload, trusted: &[TrustedKey]) -> ([Check; 2], bool) {
         let outcomes = match payload {
             Payload::Jwt(jwt) => vec![jwt::check_signature(jwt, trusted)],
             Payload::Json(credential) => {
                 let proofs = proofs_of(credential);
                 if proofs.is_empty() {
-                    return [
+                    let checks = [
                         Check::new(
                             "proof",
                             Outcome::Failed,
@@ -120,6 +144,7 @@ impl Verifier {
                             "there is no proof, so no key to look up",
                         ),
                     ];
+                    return (checks, false);
                 }
                 let unsigned = without_proof(credential);
                 proofs
@@ -128,7 +153,16 @@ impl Verifier {
                     .collect()
             }
         };
-        combine_proofs(&outcomes)
+        let key_trusted = outcomes.iter().any(|o| {
+            matches!(
+                o,
+                ProofOutcome::Verified {
+                    source: KeySource::Trusted(_),
+                    ..
+                }
+            )
+        });
+        (combine_proofs(&outcomes), key_trusted)
     }
 
     fn schema_check(&self, credential: &Value) -> Check {
@@ -180,73 +214,80 @@ impl Verifier {
     }
 }
 
-/// Finds the credential inside PNG, SVG, JSON or JWT input.
-fn open(
-    input: &[u8],
-) -> std::result::Result<(&'static str, Payload, String), (&'static str, String)> {
-    let (format, text) = if input.starts_with(b"\x89PNG") {
-        (
-            "png",
-            unbake_png(input).map_err(|e| ("png", e.to_string()))?,
+/// Input that holds no readable credential: the format it seemed to be, and why.
+struct Unreadable {
+    format: &'static str,
+    reason: String,
+}
+
+fn unreadable(format: &'static str, reason: impl ToString) -> Unreadable {
+    Unreadable {
+        format,
+        reason: reason.to_string(),
+    }
+}
+
+/// The credential text inside PNG, SVG, JSON or JWT input, and which of those it was.
+fn unwrap_container(input: &[u8]) -> std::result::Result<(&'static str, String), Unreadable> {
+    if input.starts_with(b"\x89PNG") {
+        return Ok(("png", unbake_png(input).map_err(|e| unreadable("png", e))?));
+    }
+    let text = std::str::from_utf8(input).map_err(|_| {
+        unreadable(
+            "unknown",
+            "this is not a badge: not a PNG image, and not text (SVG, JSON or a JWT)",
         )
+    })?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.starts_with('<') {
+        Ok(("svg", unbake_svg(text).map_err(|e| unreadable("svg", e))?))
+    } else if text.starts_with('{') {
+        Ok(("json", text.to_owned()))
+    } else if looks_like_jwt(text) {
+        Ok(("jwt", text.to_owned()))
     } else {
-        let text = std::str::from_utf8(input).map_err(|_| {
-            (
-                "unknown",
-                "this is not a badge: not a PNG image, and not text (SVG, JSON or a JWT)"
-                    .to_owned(),
-            )
-        })?;
-        let text = text.trim_start_matches('\u{feff}').trim();
-        if text.starts_with('<') {
-            ("svg", unbake_svg(text).map_err(|e| ("svg", e.to_string()))?)
-        } else if text.starts_with('{') {
-            ("json", text.to_owned())
-        } else if looks_like_jwt(text) {
-            ("jwt", text.to_owned())
-        } else {
-            return Err((
-                "unknown",
-                "this is not a badge: expected a PNG or SVG badge, a JSON credential or a VC-JWT"
-                    .into(),
-            ));
-        }
-    };
+        Err(unreadable(
+            "unknown",
+            "this is not a badge: expected a PNG or SVG badge, a JSON credential or a VC-JWT",
+        ))
+    }
+}
+
+/// The credential in `text`: JSON with embedded proofs, or a compact VC-JWT.
+fn parse_payload(format: &'static str, text: &str) -> std::result::Result<Payload, Unreadable> {
+    if text.starts_with('{') {
+        let credential: Value =
+            serde_json::from_str(text).map_err(|e| unreadable(format, BadgeError::Json(e)))?;
+        return Ok(Payload::Json(credential));
+    }
+    if !looks_like_jwt(text) {
+        return Err(unreadable(
+            format,
+            "the baked credential is neither JSON nor a JWT",
+        ));
+    }
+    let jwt = jwt::decode(text).map_err(|e| unreadable(format, e))?;
+    if jwt.credential.get("@context").is_none_or(Value::is_null) {
+        return Err(unreadable(
+            format,
+            "the JWT does not carry a verifiable credential",
+        ));
+    }
+    Ok(Payload::Jwt(Box::new(jwt)))
+}
+
+/// "a PNG badge holding a VC-JWT", "a JSON credential", …
+fn describe(format: &str, payload: &Payload) -> String {
     let container = match format {
         "png" => "a PNG badge holding ",
         "svg" => "an SVG badge holding ",
         _ => "",
     };
-    if text.starts_with('{') {
-        let credential: Value =
-            serde_json::from_str(&text).map_err(|e| (format, BadgeError::Json(e).to_string()))?;
-        if !credential.is_object() {
-            return Err((format, "the credential is not a JSON object".into()));
-        }
-        Ok((
-            format,
-            Payload::Json(credential),
-            format!("{container}a JSON credential"),
-        ))
-    } else if looks_like_jwt(&text) {
-        let jwt = jwt::decode(&text).map_err(|e| (format, e.to_string()))?;
-        if jwt.credential.get("@context").is_none_or(Value::is_null) {
-            return Err((
-                format,
-                "the JWT does not carry a verifiable credential".into(),
-            ));
-        }
-        Ok((
-            format,
-            Payload::Jwt(Box::new(jwt)),
-            format!("{container}a VC-JWT"),
-        ))
-    } else {
-        Err((
-            format,
-            "the baked credential is neither JSON nor a JWT".into(),
-        ))
-    }
+    let content = match payload {
+        Payload::Json(_) => "a JSON credential",
+        Payload::Jwt(_) => "a VC-JWT",
+    };
+    format!("{container}{content}")
 }
 
 /// One proof check and one key check from the outcome of each proof.
@@ -464,6 +505,7 @@ fn summarise(format: &str, checks: Vec<Check>, credential: &Value) -> Report {
         valid_until: text_at(credential, "/validUntil")
             .or_else(|| text_at(credential, "/expirationDate")),
         credential: Some(credential.clone()),
+        key_trusted: false,
         checks,
     }
 }
@@ -475,6 +517,7 @@ fn failed_report(format: &str, why: String) -> Report {
         verdict: verdict_of(&checks),
         format: format.to_owned(),
         checks,
+        key_trusted: false,
         credential: None,
         name: None,
         issuer_name: None,

@@ -108,6 +108,7 @@ fn both_signed_forms_pass_the_schema_and_verify_with_the_issuers_own_keys() {
     assert_eq!(report.verdict, Verdict::Valid, "{:#?}", report.checks);
     assert_eq!(report.format, "json");
     assert!(check(&report, "key").detail.contains("trusted key"));
+    assert!(report.key_trusted);
     assert_eq!(report.name.as_deref(), Some("Reliable Releases"));
     assert_eq!(
         report.issuer_name.as_deref(),
