@@ -127,6 +127,12 @@ pub fn build_credential(model: &AwardModel) -> Value {
     credential
 }
 
+/// The issuer id of any credential, whether `issuer` is a string or a profile object.
+pub fn issuer_id(credential: &Value) -> Option<&str> {
+    let issuer = credential.get("issuer")?;
+    issuer.as_str().or_else(|| issuer.get("id")?.as_str())
+}
+
 fn issuer_profile(issuer: &Issuer) -> Value {
     let mut profile = Map::new();
     profile.insert("id".into(), json!(issuer.id));

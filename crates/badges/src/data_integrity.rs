@@ -117,6 +117,9 @@ pub fn check_proof(
     proof: &Value,
     trusted: &[TrustedKey],
 ) -> ProofOutcome {
+    if !proof.is_object() {
+        return ProofOutcome::failed("a proof must be a JSON object");
+    }
     let text = |name: &str| proof.get(name).and_then(Value::as_str).unwrap_or_default();
     let (kind, suite) = (text("type"), text("cryptosuite"));
     let suite_name = match (kind, suite) {

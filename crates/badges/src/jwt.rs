@@ -7,6 +7,7 @@ use ed25519_dalek::Verifier as _;
 use p256::ecdsa::signature::Signer as _;
 use serde_json::{json, Map, Value};
 
+use crate::credential::issuer_id;
 use crate::data_integrity::ProofOutcome;
 use crate::dates;
 use crate::error::{BadgeError, Result};
@@ -58,12 +59,6 @@ pub fn sign(credential: &Value, key: &p256::ecdsa::SigningKey) -> Result<String>
         "{signing_input}.{}",
         B64URL.encode(signature.to_bytes())
     ))
-}
-
-/// The issuer id, whether `issuer` is a string or a profile object.
-pub fn issuer_id(credential: &Value) -> Option<&str> {
-    let issuer = credential.get("issuer")?;
-    issuer.as_str().or_else(|| issuer.get("id")?.as_str())
 }
 
 /// A compact JWT, split and decoded but not yet checked.

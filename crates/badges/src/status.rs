@@ -15,7 +15,7 @@ use flate2::write::GzEncoder;
 use serde_json::{json, Value};
 
 use crate::contexts::VC_V2;
-use crate::credential::{Issuer, StatusRef};
+use crate::credential::{issuer_id, Issuer, StatusRef};
 use crate::error::{BadgeError, Result};
 use crate::keys::IssuerKey;
 use crate::report::{Check, Outcome};
@@ -209,8 +209,8 @@ fn check_entry(
             format!("the status list {url} cannot be trusted: {why}"),
         );
     }
-    let list_issuer = crate::jwt::issuer_id(list);
-    if list_issuer != crate::jwt::issuer_id(credential) {
+    let list_issuer = issuer_id(list);
+    if list_issuer != issuer_id(credential) {
         return (
             Outcome::Failed,
             format!(
