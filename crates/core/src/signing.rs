@@ -55,12 +55,6 @@ pub fn parse_public_key(text: &str) -> Result<VerifyingKey> {
 }
 
 pub fn write_key_file(path: &Path, name: &str, key: &SigningKey) -> Result<()> {
-    if path.exists() {
-        return Err(CoreError::Invalid(format!(
-            "{} exists already; a key file is never overwritten.",
-            path.display()
-        )));
-    }
     let file = KeyFile {
         format: KEY_FORMAT.into(),
         name: name.into(),
@@ -68,6 +62,18 @@ pub fn write_key_file(path: &Path, name: &str, key: &SigningKey) -> Result<()> {
         public_key: public_key_text(&key.verifying_key()),
     };
     let text = serde_json::to_string_pretty(&file).expect("key files serialise");
+    write_private_file(path, text.as_bytes())
+}
+
+/// Writes a file holding a secret: readable by its owner only (where the platform has that),
+/// and never over an existing file.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Err(CoreError::Invalid(format!(
+            "{} exists already; a key file is never overwritten.",
+            path.display()
+        )));
+    }
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -75,7 +81,7 @@ pub fn write_key_file(path: &Path, name: &str, key: &SigningKey) -> Result<()> {
     use std::io::Write;
     options
         .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .and_then(|mut f| f.write_all(bytes))
         .map_err(CoreError::io(format!(
             "Could not write the key file {}",
             path.display()

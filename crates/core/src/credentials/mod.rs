@@ -3,6 +3,7 @@
 //! Awards are in `awards`, work areas and clearance in `clearance`, the issuer in `issuer`.
 
 pub mod awards;
+pub mod badges;
 pub mod clearance;
 pub mod design;
 pub mod issuer;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use awards::{Award, AwardStatus, NewAward};
+pub use badges::{BadgeFormat, IssuerKeyInfo};
 pub use clearance::{Clearance, ClearedPerson, MissingCredential, WorkArea, WorkAreaInput};
 pub use design::{BadgeDesign, BadgeShape};
 pub use issuer::IssuerProfile;

@@ -1,0 +1,457 @@
+//! Awards as Open Badges 3.0: the issuer's signing keys (made here; the private halves stay in
+//! the app's settings folder, the public halves in the workspace so old badges keep verifying
+//! after a key is retired), each award exported as a signed OpenBadgeCredential (JSON with an
+//! eddsa-rdfc-2022 proof, a VC-JWT, or baked into a PNG or SVG badge), the revocation list to
+//! host, and verifying any badge with this workspace's keys and revocations.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use guildbook_badges as ob;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::design::{outlined_svg, svg_to_png};
+use super::{AwardStatus, BadgeImage, Credential};
+use crate::error::{CoreError, Result};
+use crate::workspace::Workspace;
+use crate::{clock, new_id};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeFormat {
+    /// JSON with an embedded eddsa-rdfc-2022 proof.
+    Json,
+    /// A compact VC-JWT signed with ES256.
+    Jwt,
+    /// The badge image with the signed JSON baked in.
+    Png,
+    Svg,
+}
+
+impl BadgeFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            BadgeFormat::Json => "json",
+            BadgeFormat::Jwt => "jwt",
+            BadgeFormat::Png => "png",
+            BadgeFormat::Svg => "svg",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerKeyInfo {
+    pub id: String,
+    pub created_at: String,
+    pub retired_at: Option<String>,
+    /// Whether this computer holds the private half (only then can it sign).
+    pub here: bool,
+    /// The did:key its Data Integrity proofs name.
+    pub did: String,
+}
+
+/// The signed badge size: large enough to print, small enough to send.
+const PNG_SIZE: u32 = 512;
+
+/// Parsed contexts are reused by every signature and verification in the process.
+pub fn signer() -> Result<&'static ob::Signer> {
+    static SIGNER: OnceLock<ob::Signer> = OnceLock::new();
+    if let Some(s) = SIGNER.get() {
+        return Ok(s);
+    }
+    let s = ob::Signer::new().map_err(badge_error)?;
+    Ok(SIGNER.get_or_init(|| s))
+}
+
+pub fn verifier() -> Result<&'static ob::Verifier> {
+    static VERIFIER: OnceLock<ob::Verifier> = OnceLock::new();
+    if let Some(v) = VERIFIER.get() {
+        return Ok(v);
+    }
+    let v = ob::Verifier::new().map_err(badge_error)?;
+    Ok(VERIFIER.get_or_init(|| v))
+}
+
+fn badge_error(e: ob::BadgeError) -> CoreError {
+    CoreError::Invalid(e.to_string())
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct IssuerKeyFile {
+    format: String,
+    key_id: String,
+    ed25519: String,
+    p256: String,
+}
+
+const KEY_FORMAT: &str = "guildbook-issuer-key";
+
+fn key_path(keys_dir: &Path, key_id: &str) -> PathBuf {
+    keys_dir.join(format!("issuer-{key_id}.key"))
+}
+
+fn write_key(keys_dir: &Path, key: &ob::IssuerKey) -> Result<()> {
+    std::fs::create_dir_all(keys_dir).map_err(CoreError::io("Could not prepare the keys folder"))?;
+    let file = IssuerKeyFile {
+        format: KEY_FORMAT.into(),
+        key_id: key.key_id.clone(),
+        ed25519: B64.encode(key.ed25519.to_bytes()),
+        p256: B64.encode(key.p256.to_bytes()),
+    };
+    let text = serde_json::to_string_pretty(&file).expect("key files serialise");
+    crate::signing::write_private_file(&key_path(keys_dir, &key.key_id), text.as_bytes())
+}
+
+fn read_key(keys_dir: &Path, key_id: &str) -> Result<Option<ob::IssuerKey>> {
+    let path = key_path(keys_dir, key_id);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let damaged = || CoreError::Invalid(format!("The issuer key file {} is damaged.", path.display()));
+    let text = std::fs::read_to_string(&path)
+        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
+    let file: IssuerKeyFile = serde_json::from_str(&text).map_err(|_| damaged())?;
+    let secret = |b64: &str| B64.decode(b64.trim()).ok();
+    let ed = secret(&file.ed25519)
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .ok_or_else(damaged)?;
+    let p256 = secret(&file.p256)
+        .and_then(|b| p256::ecdsa::SigningKey::from_slice(&b).ok())
+        .ok_or_else(damaged)?;
+    if file.format != KEY_FORMAT || file.key_id != key_id {
+        return Err(damaged());
+    }
+    Ok(Some(ob::IssuerKey {
+        key_id: file.key_id,
+        ed25519: ed25519_dalek::SigningKey::from_bytes(&ed),
+        p256,
+    }))
+}
+
+fn public_entry(id: String, ed: &str, p256: &str, retired: bool) -> Result<ob::PublicKeyEntry> {
+    let damaged = || CoreError::Invalid(format!("The stored public key '{id}' is damaged."));
+    let ed25519 = B64
+        .decode(ed)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .ok_or_else(damaged)?;
+    let p256_sec1 = B64.decode(p256).map_err(|_| damaged())?;
+    Ok(ob::PublicKeyEntry {
+        key_id: id,
+        ed25519,
+        p256_sec1,
+        retired,
+    })
+}
+
+/// A `data:` URL for bytes of a media type.
+fn data_url(media_type: &str, bytes: &[u8]) -> String {
+    format!("data:{media_type};base64,{}", B64.encode(bytes))
+}
+
+impl Workspace {
+    fn key_rows(&self) -> Result<Vec<(String, String, String, String, Option<String>)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id, ed25519_public, p256_public, created_at, retired_at FROM issuer_key
+                 ORDER BY retired_at IS NULL DESC, created_at DESC",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The issuer's keys, the current one first.
+    pub fn issuer_keys(&self, keys_dir: &Path) -> Result<Vec<IssuerKeyInfo>> {
+        self.key_rows()?
+            .into_iter()
+            .map(|(id, ed, _, created_at, retired_at)| {
+                let entry = public_entry(id.clone(), &ed, "", retired_at.is_some())?;
+                Ok(IssuerKeyInfo {
+                    here: key_path(keys_dir, &id).is_file(),
+                    did: ob::ed25519_did_key(&entry.ed25519),
+                    id,
+                    created_at,
+                    retired_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Makes a new signing key the current one; the old one is retired (kept for verifying).
+    pub fn rotate_issuer_key(&mut self, keys_dir: &Path) -> Result<IssuerKeyInfo> {
+        let key = ob::IssuerKey::generate(new_id());
+        let entry = key.public_entry(false);
+        write_key(keys_dir, &key)?;
+        let now = clock::now();
+        let tx = crate::ladder::roles::write_tx(self.conn_mut())?;
+        tx.execute(
+            "UPDATE issuer_key SET retired_at = ?1 WHERE retired_at IS NULL",
+            [&now],
+        )?;
+        tx.execute(
+            "INSERT INTO issuer_key (id, ed25519_public, p256_public, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![entry.key_id, B64.encode(entry.ed25519), B64.encode(&entry.p256_sec1), now],
+        )?;
+        tx.commit()?;
+        let id = key.key_id.clone();
+        self.issuer_keys(keys_dir)?
+            .into_iter()
+            .find(|k| k.id == id)
+            .ok_or_else(|| CoreError::NotFound("The new key was not stored.".into()))
+    }
+
+    /// The current signing key; the first one is made on first use.
+    fn current_issuer_key(&mut self, keys_dir: &Path) -> Result<ob::IssuerKey> {
+        let current: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM issuer_key WHERE retired_at IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let id = match current {
+            Some(id) => id,
+            None => self.rotate_issuer_key(keys_dir)?.id,
+        };
+        read_key(keys_dir, &id)?.ok_or_else(|| {
+            CoreError::Invalid(
+                "The issuer's signing key is not on this computer. Make a new signing key (Credentials → Work areas → Issuer profile); badges signed before keep verifying."
+                    .into(),
+            )
+        })
+    }
+
+    /// Every public key the issuer ever used, as a JWK Set for third parties.
+    pub fn issuer_jwks(&self) -> Result<serde_json::Value> {
+        let entries = self
+            .key_rows()?
+            .into_iter()
+            .map(|(id, ed, p256, _, retired)| public_entry(id, &ed, &p256, retired.is_some()))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ob::jwks(&entries))
+    }
+
+    /// Where the revocation list is published: beside the issuer's web address, or a fixed
+    /// `urn:uuid` when there is none.
+    fn status_list_url(&self) -> Result<String> {
+        let url = self.issuer_profile()?.url;
+        if !url.is_empty() {
+            return Ok(format!("{url}/badges/revocations.json"));
+        }
+        self.conn().execute(
+            "INSERT OR IGNORE INTO setting (key, value) VALUES ('status_list_urn', ?1)",
+            [format!("urn:uuid:{}", new_id())],
+        )?;
+        Ok(self.conn().query_row(
+            "SELECT value FROM setting WHERE key = 'status_list_urn'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn badge_issuer(&self) -> Result<ob::Issuer> {
+        let p = self.issuer_profile()?;
+        let image = match &p.image_sha256 {
+            Some(sha) => Some(data_url(
+                &self.vault_file_info(sha)?.0,
+                &std::fs::read(self.vault_path(sha))
+                    .map_err(CoreError::io("Could not read the logo from the vault"))?,
+            )),
+            None => None,
+        };
+        Ok(ob::Issuer {
+            id: self.issuer_id()?,
+            name: p.name,
+            url: (!p.url.is_empty()).then_some(p.url),
+            email: (!p.email.is_empty()).then_some(p.email),
+            image,
+        })
+    }
+
+    /// The badge image of a credential: (media type, bytes); designs as outlined SVG.
+    fn badge_image(&self, credential: &Credential) -> Result<(String, Vec<u8>)> {
+        match &credential.image {
+            BadgeImage::Design(d) => Ok(("image/svg+xml".into(), d.svg()?.into_bytes())),
+            BadgeImage::Upload { sha256, media_type } => Ok((
+                media_type.clone(),
+                std::fs::read(self.vault_path(sha256))
+                    .map_err(CoreError::io("Could not read the badge image from the vault"))?,
+            )),
+        }
+    }
+
+    /// What the badge says: issuer, achievement (criteria, image, the ladder cells it aligns
+    /// to), holder, dates, evidence and its place in the revocation list.
+    pub fn award_model(&self, award_id: &str) -> Result<ob::AwardModel> {
+        let award = self.award(award_id)?;
+        let credential = self.credential(&award.credential_id)?;
+        let (media, bytes) = self.badge_image(&credential)?;
+        let alignments = match &credential.criteria {
+            Some(c) => {
+                let ladder = self.ladder_version(&c.version_id)?;
+                c.domains
+                    .iter()
+                    .map(|(key, name)| {
+                        let cell = ladder.content.cell(&c.level_key, key);
+                        ob::Alignment {
+                            target_name: format!("{} · {} · {name}", c.role_name, c.level_name),
+                            target_description: cell
+                                .map(|cell| cell.outcomes.join(" "))
+                                .filter(|s| !s.is_empty())
+                                .unwrap_or_else(|| format!("{name} at the {} level.", c.level_name)),
+                            target_code: format!("{}/{}/{key}", c.version_id, c.level_key),
+                            target_framework: format!(
+                                "{} career ladder, version {}",
+                                c.role_name, c.version_number
+                            ),
+                            target_url: None,
+                        }
+                    })
+                    .collect()
+            }
+            None => vec![],
+        };
+        let evidence = match &award.assessment_id {
+            Some(id) => {
+                let a = self.assessment(id)?;
+                vec![ob::EvidenceRef {
+                    id: format!("urn:uuid:{id}"),
+                    name: format!("Signed assessment: {} · {}", a.role_name, a.level_name),
+                    description: format!(
+                        "Signed by {} on {}.{}",
+                        a.assessor.name,
+                        a.signed_at.as_deref().map(|s| &s[..10.min(s.len())]).unwrap_or(""),
+                        if a.summary.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {}", a.summary)
+                        }
+                    ),
+                }]
+            }
+            None => vec![],
+        };
+        Ok(ob::AwardModel {
+            id: format!("urn:uuid:{}", award.id),
+            issuer: self.badge_issuer()?,
+            achievement: ob::AchievementModel {
+                id: format!("urn:uuid:{}", credential.id),
+                name: credential.name.clone(),
+                description: if credential.description.is_empty() {
+                    credential.name.clone()
+                } else {
+                    credential.description.clone()
+                },
+                criteria_narrative: credential.criteria_text.clone(),
+                image: Some(data_url(&media, &bytes)),
+                alignments,
+            },
+            recipient_name: award.contractor_name,
+            recipient_id: format!("urn:uuid:{}", award.contractor_id),
+            valid_from: format!("{}T00:00:00Z", award.issued_on),
+            valid_until: award.expires_on.map(|d| format!("{d}T00:00:00Z")),
+            evidence,
+            status: Some(ob::StatusRef {
+                list_url: self.status_list_url()?,
+                index: award.status_index,
+            }),
+        })
+    }
+
+    /// The award as a signed badge file. A revoked award is not exported.
+    pub fn export_award(
+        &mut self,
+        keys_dir: &Path,
+        award_id: &str,
+        format: BadgeFormat,
+    ) -> Result<Vec<u8>> {
+        let award = self.award(award_id)?;
+        if award.status == AwardStatus::Revoked {
+            return Err(CoreError::Invalid(format!(
+                "{}'s '{}' was revoked on {}; a revoked award is not exported.",
+                award.contractor_name,
+                award.credential_name,
+                award.revoked_at.as_deref().map(|s| &s[..10.min(s.len())]).unwrap_or("")
+            )));
+        }
+        let model = self.award_model(award_id)?;
+        let key = self.current_issuer_key(keys_dir)?;
+        let signer = signer()?;
+        let unsigned = ob::build_credential(&model);
+        if format == BadgeFormat::Jwt {
+            return Ok(signer.sign_vc_jwt(&unsigned, &key).map_err(badge_error)?.into_bytes());
+        }
+        let signed = signer
+            .sign_data_integrity(&unsigned, &key, &clock::now())
+            .map_err(badge_error)?;
+        let json = serde_json::to_string_pretty(&signed).expect("credentials serialise");
+        let credential = self.credential(&award.credential_id)?;
+        match format {
+            BadgeFormat::Json | BadgeFormat::Jwt => Ok(json.into_bytes()),
+            BadgeFormat::Png => {
+                let (media, bytes) = self.badge_image(&credential)?;
+                let png = if media == "image/png" {
+                    bytes
+                } else {
+                    svg_to_png(&String::from_utf8_lossy(&bytes), PNG_SIZE)?
+                };
+                ob::bake_png(&png, &json).map_err(badge_error)
+            }
+            BadgeFormat::Svg => {
+                let (media, bytes) = self.badge_image(&credential)?;
+                let svg = if media == "image/svg+xml" {
+                    outlined_svg(&String::from_utf8_lossy(&bytes))?
+                } else {
+                    format!(
+                        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{PNG_SIZE}" height="{PNG_SIZE}" viewBox="0 0 {PNG_SIZE} {PNG_SIZE}"><image width="{PNG_SIZE}" height="{PNG_SIZE}" href="{}"/></svg>"#,
+                        data_url(&media, &bytes)
+                    )
+                };
+                Ok(ob::bake_svg(&svg, &json).map_err(badge_error)?.into_bytes())
+            }
+        }
+    }
+
+    /// The signed revocation list (a BitstringStatusListCredential) to host at its URL.
+    pub fn revocation_list(&mut self, keys_dir: &Path) -> Result<serde_json::Value> {
+        let key = self.current_issuer_key(keys_dir)?;
+        let size: u32 = self.conn().query_row(
+            "SELECT coalesce(max(status_index), 0) + 1 FROM award",
+            [],
+            |r| r.get(0),
+        )?;
+        ob::status_list_credential(
+            &self.badge_issuer()?,
+            &self.status_list_url()?,
+            &self.revoked_indexes()?,
+            size,
+            &key,
+            signer()?,
+        )
+        .map_err(badge_error)
+    }
+
+    /// Verifies a badge file with everything this workspace knows: its own keys (retired ones
+    /// too) and its own revocations, so its badges verify fully offline.
+    pub fn verify_badge(&mut self, keys_dir: &Path, path: &Path) -> Result<ob::Report> {
+        let mut options = ob::VerifyOptions {
+            trusted_keys: self.issuer_jwks()?,
+            ..ob::VerifyOptions::default()
+        };
+        if self.key_rows()?.iter().any(|k| k.4.is_none()) {
+            // Only with a key to sign it: a list made up now proves nothing without a signature.
+            if let Ok(list) = self.revocation_list(keys_dir) {
+                options.status_lists.push(list);
+            }
+        }
+        Ok(verifier()?.verify_file(path, &options))
+    }
+}
