@@ -97,7 +97,8 @@ fn key_path(keys_dir: &Path, key_id: &str) -> PathBuf {
 }
 
 fn write_key(keys_dir: &Path, key: &ob::IssuerKey) -> Result<()> {
-    std::fs::create_dir_all(keys_dir).map_err(CoreError::io("Could not prepare the keys folder"))?;
+    std::fs::create_dir_all(keys_dir)
+        .map_err(CoreError::io("Could not prepare the keys folder"))?;
     let file = IssuerKeyFile {
         format: KEY_FORMAT.into(),
         key_id: key.key_id.clone(),
@@ -113,7 +114,12 @@ fn read_key(keys_dir: &Path, key_id: &str) -> Result<Option<ob::IssuerKey>> {
     if !path.is_file() {
         return Ok(None);
     }
-    let damaged = || CoreError::Invalid(format!("The issuer key file {} is damaged.", path.display()));
+    let damaged = || {
+        CoreError::Invalid(format!(
+            "The issuer key file {} is damaged.",
+            path.display()
+        ))
+    };
     let text = std::fs::read_to_string(&path)
         .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
     let file: IssuerKeyFile = serde_json::from_str(&text).map_err(|_| damaged())?;
@@ -163,7 +169,9 @@ impl Workspace {
                 "SELECT id, ed25519_public, p256_public, created_at, retired_at FROM issuer_key
                  ORDER BY retired_at IS NULL DESC, created_at DESC",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
             .collect::<rusqlite::Result<_>>()?)
     }
 
@@ -282,8 +290,9 @@ impl Workspace {
             BadgeImage::Design(d) => Ok(("image/svg+xml".into(), d.svg()?.into_bytes())),
             BadgeImage::Upload { sha256, media_type } => Ok((
                 media_type.clone(),
-                std::fs::read(self.vault_path(sha256))
-                    .map_err(CoreError::io("Could not read the badge image from the vault"))?,
+                std::fs::read(self.vault_path(sha256)).map_err(CoreError::io(
+                    "Could not read the badge image from the vault",
+                ))?,
             )),
         }
     }
@@ -306,7 +315,9 @@ impl Workspace {
                             target_description: cell
                                 .map(|cell| cell.outcomes.join(" "))
                                 .filter(|s| !s.is_empty())
-                                .unwrap_or_else(|| format!("{name} at the {} level.", c.level_name)),
+                                .unwrap_or_else(|| {
+                                    format!("{name} at the {} level.", c.level_name)
+                                }),
                             target_code: format!("{}/{}/{key}", c.version_id, c.level_key),
                             target_framework: format!(
                                 "{} career ladder, version {}",
@@ -328,7 +339,10 @@ impl Workspace {
                     description: format!(
                         "Signed by {} on {}.{}",
                         a.assessor.name,
-                        a.signed_at.as_deref().map(|s| &s[..10.min(s.len())]).unwrap_or(""),
+                        a.signed_at
+                            .as_deref()
+                            .map(|s| &s[..10.min(s.len())])
+                            .unwrap_or(""),
                         if a.summary.is_empty() {
                             String::new()
                         } else {
@@ -379,7 +393,11 @@ impl Workspace {
                 "{}'s '{}' was revoked on {}; a revoked award is not exported.",
                 award.contractor_name,
                 award.credential_name,
-                award.revoked_at.as_deref().map(|s| &s[..10.min(s.len())]).unwrap_or("")
+                award
+                    .revoked_at
+                    .as_deref()
+                    .map(|s| &s[..10.min(s.len())])
+                    .unwrap_or("")
             )));
         }
         let model = self.award_model(award_id)?;
@@ -387,7 +405,10 @@ impl Workspace {
         let signer = signer()?;
         let unsigned = ob::build_credential(&model);
         if format == BadgeFormat::Jwt {
-            return Ok(signer.sign_vc_jwt(&unsigned, &key).map_err(badge_error)?.into_bytes());
+            return Ok(signer
+                .sign_vc_jwt(&unsigned, &key)
+                .map_err(badge_error)?
+                .into_bytes());
         }
         let signed = signer
             .sign_data_integrity(&unsigned, &key, &clock::now())
@@ -440,18 +461,89 @@ impl Workspace {
     }
 
     /// Verifies a badge file with everything this workspace knows: its own keys (retired ones
-    /// too) and its own revocations, so its badges verify fully offline.
-    pub fn verify_badge(&mut self, keys_dir: &Path, path: &Path) -> Result<ob::Report> {
-        let mut options = ob::VerifyOptions {
+    /// too) and, for its own badges, its own records of what was revoked — so they verify fully
+    /// offline, on any computer, with or without the private key.
+    pub fn verify_badge(&self, path: &Path) -> Result<ob::Report> {
+        let options = ob::VerifyOptions {
             trusted_keys: self.issuer_jwks()?,
             ..ob::VerifyOptions::default()
         };
-        if self.key_rows()?.iter().any(|k| k.4.is_none()) {
-            // Only with a key to sign it: a list made up now proves nothing without a signature.
-            if let Ok(list) = self.revocation_list(keys_dir) {
-                options.status_lists.push(list);
+        let mut report = verifier()?.verify_file(path, &options);
+        self.check_own_revocations(&mut report)?;
+        Ok(report)
+    }
+
+    /// For a badge this workspace signed and listed, the revocation check comes from the award
+    /// table itself (the published list is only a copy of it).
+    fn check_own_revocations(&self, report: &mut ob::Report) -> Result<()> {
+        let Some(status) = report
+            .credential
+            .as_ref()
+            .and_then(|c| c.get("credentialStatus"))
+        else {
+            return Ok(());
+        };
+        if !report.key_trusted {
+            return Ok(());
+        }
+        let entries: Vec<serde_json::Value> = match status {
+            serde_json::Value::Array(list) => list.clone(),
+            one => vec![one.clone()],
+        };
+        let ours = self.status_list_url()?;
+        for entry in entries {
+            if entry["statusListCredential"].as_str() != Some(ours.as_str()) {
+                continue;
+            }
+            let Some(index) = entry["statusListIndex"]
+                .as_str()
+                .and_then(|i| i.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let revoked: Option<(String, String)> = self
+                .conn()
+                .query_row(
+                    "SELECT revoked_at, revoked_reason FROM award WHERE status_index = ?1 AND revoked_at IS NOT NULL",
+                    [index],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let check = match revoked {
+                Some((at, why)) => ob::Check::new(
+                    "revocation",
+                    ob::Outcome::Failed,
+                    format!(
+                        "Revoked on {}: {why} (this workspace's own records).",
+                        &at[..10.min(at.len())]
+                    ),
+                ),
+                None => ob::Check::new(
+                    "revocation",
+                    ob::Outcome::Passed,
+                    "Not revoked (this workspace's own records).",
+                ),
+            };
+            match report.checks.iter_mut().find(|c| c.name == "revocation") {
+                Some(c) => *c = check,
+                None => report.checks.push(check),
             }
         }
-        Ok(verifier()?.verify_file(path, &options))
+        report.verdict = if report
+            .checks
+            .iter()
+            .any(|c| c.outcome == ob::Outcome::Failed)
+        {
+            ob::Verdict::Invalid
+        } else if report
+            .checks
+            .iter()
+            .any(|c| c.outcome == ob::Outcome::NotChecked)
+        {
+            ob::Verdict::Undetermined
+        } else {
+            ob::Verdict::Valid
+        };
+        Ok(())
     }
 }
