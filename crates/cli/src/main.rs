@@ -78,6 +78,22 @@ enum Command {
         #[command(subcommand)]
         command: credential::AwardCommand,
     },
+    /// The organisation as a badge issuer: public keys, revocation list, key rotation.
+    Issuer {
+        #[command(subcommand)]
+        command: credential::IssuerCommand,
+    },
+    /// Check an Open Badges 3.0 badge (PNG, SVG, JSON or JWT) offline: every check by name, then
+    /// the verdict. Exit 0 when valid, 1 when not. With --workspace, its keys and records count.
+    Verify {
+        file: PathBuf,
+        /// The issuer's public keys as a JWK Set (`guildbook issuer keys`).
+        #[arg(long)]
+        issuer_keys: Option<PathBuf>,
+        /// A downloaded status list credential.
+        #[arg(long)]
+        status_list: Option<PathBuf>,
+    },
     /// Clearance for gated work areas.
     Clearance {
         #[command(subcommand)]
@@ -252,8 +268,22 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Assessor { command } => assessment::run_assessor(dir, command, &mut out)?,
         Command::Assessment { command } => assessment::run(dir, command, &mut out)?,
         Command::Award { command } => {
-            credential::run_award(&Workspace::open(&dir?)?, command, &mut out)?
+            credential::run_award(&mut Workspace::open(&dir?)?, command, &mut out)?
         }
+        Command::Issuer { command } => {
+            credential::run_issuer(&mut Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Verify {
+            file,
+            issuer_keys,
+            status_list,
+        } => credential::run_verify(
+            dir.ok().as_deref(),
+            &file,
+            issuer_keys.as_deref(),
+            status_list.as_deref(),
+            &mut out,
+        )?,
         Command::Clearance { command } => {
             credential::run_clearance(&Workspace::open(&dir?)?, command, &mut out)?
         }

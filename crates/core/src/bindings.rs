@@ -148,6 +148,10 @@ fn decls() -> String {
         Clearance,
         ClearedPerson,
         IssuerProfile,
+        BadgeFormat,
+        IssuerKeyInfo,
+        BadgeCheck,
+        BadgeVerification,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -55,6 +55,73 @@ pub struct IssuerKeyInfo {
     pub did: String,
 }
 
+/// What a verification found, for people: the verdict, each check by name, and what the badge
+/// says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeCheck {
+    pub name: String,
+    /// "passed", "failed" or "not_checked".
+    pub outcome: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeVerification {
+    /// "valid", "invalid" or "undetermined".
+    pub verdict: String,
+    pub format: String,
+    pub checks: Vec<BadgeCheck>,
+    /// Signed by one of this workspace's keys (not only by a key the badge carries itself).
+    pub key_trusted: bool,
+    pub name: Option<String>,
+    pub issuer_name: Option<String>,
+    pub holder_name: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+}
+
+fn verdict_word(v: ob::Verdict) -> &'static str {
+    match v {
+        ob::Verdict::Valid => "valid",
+        ob::Verdict::Invalid => "invalid",
+        ob::Verdict::Undetermined => "undetermined",
+    }
+}
+
+fn outcome_word(o: ob::Outcome) -> &'static str {
+    match o {
+        ob::Outcome::Passed => "passed",
+        ob::Outcome::Failed => "failed",
+        ob::Outcome::NotChecked => "not_checked",
+    }
+}
+
+impl From<ob::Report> for BadgeVerification {
+    fn from(r: ob::Report) -> Self {
+        BadgeVerification {
+            verdict: verdict_word(r.verdict).into(),
+            format: r.format,
+            checks: r
+                .checks
+                .into_iter()
+                .map(|c| BadgeCheck {
+                    outcome: outcome_word(c.outcome).into(),
+                    name: c.name,
+                    detail: c.detail,
+                })
+                .collect(),
+            key_trusted: r.key_trusted,
+            name: r.name,
+            issuer_name: r.issuer_name,
+            holder_name: r.holder_name,
+            valid_from: r.valid_from,
+            valid_until: r.valid_until,
+        }
+    }
+}
+
 /// The signed badge size: large enough to print, small enough to send.
 const PNG_SIZE: u32 = 512;
 

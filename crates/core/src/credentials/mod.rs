@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use awards::{Award, AwardStatus, NewAward};
-pub use badges::{BadgeFormat, IssuerKeyInfo};
+pub use badges::{BadgeCheck, BadgeFormat, BadgeVerification, IssuerKeyInfo};
 pub use clearance::{Clearance, ClearedPerson, MissingCredential, WorkArea, WorkAreaInput};
 pub use design::{BadgeDesign, BadgeShape};
 pub use issuer::IssuerProfile;
