@@ -36,6 +36,12 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 200)]
         iterations: usize,
     },
+    /// Time signing (both proofs) and baking N awards, and verifying a VC-JWT and an
+    /// eddsa-rdfc-2022 proof.
+    Badges {
+        #[arg(long, default_value_t = 1000)]
+        awards: usize,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -61,6 +67,7 @@ pub fn run(
             reviews(&Workspace::open(dir)?, loads, out)
         }
         BenchCommand::Signing { iterations } => signing(iterations, out),
+        BenchCommand::Badges { awards } => crate::bench_badges::run(awards, out),
         BenchCommand::Portfolio { items, loads } => {
             let dir = workspace.ok_or_else(|| {
                 CoreError::Invalid("bench portfolio needs --workspace DIR".into())
@@ -235,7 +242,7 @@ fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
 }
 
 /// "p50 1.20 ms, p95 3.40 ms, max 5.00 ms" for a list of timings.
-fn summary(mut times: Vec<Duration>) -> String {
+pub(crate) fn summary(mut times: Vec<Duration>) -> String {
     times.sort();
     format!(
         "p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
@@ -245,7 +252,9 @@ fn summary(mut times: Vec<Duration>) -> String {
     )
 }
 
-fn timed<T>(f: impl FnOnce() -> Result<T, CoreError>) -> Result<(Duration, T), CoreError> {
+pub(crate) fn timed<T>(
+    f: impl FnOnce() -> Result<T, CoreError>,
+) -> Result<(Duration, T), CoreError> {
     let start = Instant::now();
     let value = f()?;
     Ok((start.elapsed(), value))

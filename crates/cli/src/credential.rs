@@ -174,14 +174,31 @@ pub fn run_issuer(
     match command {
         IssuerCommand::Keys { output } => {
             let jwks = ws.issuer_jwks()?;
-            write_file(&output, serde_json::to_string_pretty(&jwks).expect("JSON").as_bytes())?;
+            write_file(
+                &output,
+                serde_json::to_string_pretty(&jwks)
+                    .expect("JSON")
+                    .as_bytes(),
+            )?;
             let n = jwks["keys"].as_array().map_or(0, Vec::len);
             print(out, format!("{}\t{n} public keys", output.display()))
         }
         IssuerCommand::StatusList { output } => {
             let list = ws.revocation_list(&keys)?;
-            write_file(&output, serde_json::to_string_pretty(&list).expect("JSON").as_bytes())?;
-            print(out, format!("{}\t{}", output.display(), list["id"].as_str().unwrap_or("")))
+            write_file(
+                &output,
+                serde_json::to_string_pretty(&list)
+                    .expect("JSON")
+                    .as_bytes(),
+            )?;
+            print(
+                out,
+                format!(
+                    "{}\t{}",
+                    output.display(),
+                    list["id"].as_str().unwrap_or("")
+                ),
+            )
         }
         IssuerCommand::RotateKey => {
             let key = ws.rotate_issuer_key(&keys)?;
@@ -201,9 +218,8 @@ pub fn run_verify(
     let read_json = |path: &Path| -> Result<serde_json::Value, CoreError> {
         let text = std::fs::read_to_string(path)
             .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
-        serde_json::from_str(&text).map_err(|e| {
-            CoreError::Invalid(format!("{} is not JSON ({e}).", path.display()))
-        })
+        serde_json::from_str(&text)
+            .map_err(|e| CoreError::Invalid(format!("{} is not JSON ({e}).", path.display())))
     };
     let report: guildbook_core::credentials::BadgeVerification = match workspace {
         // Inside a workspace: its own keys and revocation records count too.

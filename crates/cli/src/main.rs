@@ -3,6 +3,7 @@
 
 mod assessment;
 mod bench;
+mod bench_badges;
 mod contractor;
 mod credential;
 mod evidence;

@@ -1,0 +1,110 @@
+//! `guildbook bench badges`: what issuing and checking Open Badges costs, on the demo's real
+//! awards — signing both proofs and baking the PNG for a batch, then verifying each proof kind.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use guildbook_badges as ob;
+use guildbook_core::credentials::badges::{signer, verifier};
+use guildbook_core::credentials::BadgeFormat;
+use guildbook_core::{new_id, CoreError};
+
+use crate::bench::{summary, timed};
+use crate::print;
+
+fn badge(e: ob::BadgeError) -> CoreError {
+    CoreError::Invalid(e.to_string())
+}
+
+pub fn run(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
+    let keys = dir.path().join("keys");
+    let mut ws = guildbook_core::demo::create(&dir.path().join("demo"))?;
+    let award = ws
+        .all_awards()?
+        .into_iter()
+        .find(|a| a.assessment_id.is_some());
+    let award = award.ok_or_else(|| CoreError::NotFound("the demo's assessed award".into()))?;
+
+    // One real export first: it makes the issuer key and shows the whole path's cost.
+    let (first, png) = timed(|| ws.export_award(&keys, &award.id, BadgeFormat::Png))?;
+    print(
+        out,
+        format!(
+            "first export (makes the issuer key, draws the badge): {:.1} ms",
+            ms(first)
+        ),
+    )?;
+    let mut whole = Vec::new();
+    for _ in 0..20 {
+        whole.push(timed(|| ws.export_award(&keys, &award.id, BadgeFormat::Png))?.0);
+    }
+    print(
+        out,
+        format!(
+            "export one award as a baked PNG through the workspace: {}",
+            summary(whole)
+        ),
+    )?;
+
+    // The batch: the same badge image for every award of a credential, a new credential each.
+    let model = ws.award_model(&award.id)?;
+    let key = ob::IssuerKey::generate("bench");
+    let signer = signer()?;
+    // Baking again replaces the credential already in the exported PNG.
+    let image = png;
+    let started = Instant::now();
+    let mut bytes = 0usize;
+    let mut last = (String::new(), String::new());
+    for _ in 0..awards {
+        let mut m = model.clone();
+        m.id = format!("urn:uuid:{}", new_id());
+        let credential = ob::build_credential(&m);
+        let signed = signer
+            .sign_data_integrity(&credential, &key, "2026-11-26T09:00:00Z")
+            .map_err(badge)?;
+        let jwt = signer.sign_vc_jwt(&credential, &key).map_err(badge)?;
+        let json = serde_json::to_string(&signed).expect("JSON");
+        bytes += ob::bake_png(&image, &json).map_err(badge)?.len() + jwt.len();
+        last = (json, jwt);
+    }
+    let batch = started.elapsed();
+    print(
+        out,
+        format!(
+            "sign (eddsa-rdfc-2022 + ES256 VC-JWT) and bake {awards} awards: {:.0} ms ({:.2} ms each, {:.1} MB written)",
+            ms(batch),
+            ms(batch) / awards as f64,
+            bytes as f64 / 1e6
+        ),
+    )?;
+
+    let options = ob::VerifyOptions {
+        trusted_keys: ob::jwks(&[key.public_entry(false)]),
+        ..ob::VerifyOptions::default()
+    };
+    let verifier = verifier()?;
+    for (what, input) in [
+        ("VC-JWT (ES256)", &last.1),
+        ("eddsa-rdfc-2022 JSON", &last.0),
+    ] {
+        let mut times: Vec<Duration> = Vec::new();
+        for _ in 0..200 {
+            let start = Instant::now();
+            let report = verifier.verify(input.as_bytes(), &options);
+            times.push(start.elapsed());
+            if report.verdict == ob::Verdict::Invalid {
+                return Err(CoreError::Invalid(format!(
+                    "{what} did not verify: {:?}",
+                    report.checks
+                )));
+            }
+        }
+        print(out, format!("verify a {what}: {}", summary(times)))?;
+    }
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
