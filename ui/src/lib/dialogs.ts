@@ -71,3 +71,20 @@ export function pickAssessmentFile(): Promise<string | null> {
 export function pickBadgeImage(): Promise<string | null> {
   return openFile('Choose a badge image', { name: 'Badge image', extensions: ['png', 'svg'] });
 }
+
+/** Where to save an exported badge. */
+export function pickBadgeSave(defaultPath: string, extension: string): Promise<string | null> {
+  return answer(() =>
+    save({ title: 'Export the badge', defaultPath, filters: [{ name: 'Open Badge', extensions: [extension] }] })
+  );
+}
+
+/** A badge to check: a baked PNG or SVG, or the credential as JSON or a JWT. */
+export function pickBadgeToVerify(): Promise<string | null> {
+  return openFile('Verify a badge', { name: 'Open Badge', extensions: ['png', 'svg', 'json', 'jwt'] });
+}
+
+/** Where to save a JSON file for others (public keys, the revocation list). */
+export function pickJsonSave(title: string, defaultPath: string): Promise<string | null> {
+  return answer(() => save({ title, defaultPath, filters: [{ name: 'JSON', extensions: ['json'] }] }));
+}

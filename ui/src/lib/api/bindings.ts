@@ -506,3 +506,31 @@ url: string, email: string,
  * A logo in the vault.
  */
 imageSha256: string | null, };
+
+export type BadgeFormat = "json" | "jwt" | "png" | "svg";
+
+export type IssuerKeyInfo = { id: string, createdAt: string, retiredAt: string | null, 
+/**
+ * Whether this computer holds the private half (only then can it sign).
+ */
+here: boolean, 
+/**
+ * The did:key its Data Integrity proofs name.
+ */
+did: string, };
+
+export type BadgeCheck = { name: string, 
+/**
+ * "passed", "failed" or "not_checked".
+ */
+outcome: string, detail: string, };
+
+export type BadgeVerification = { 
+/**
+ * "valid", "invalid" or "undetermined".
+ */
+verdict: string, format: string, checks: Array<BadgeCheck>, 
+/**
+ * Signed by one of this workspace's keys (not only by a key the badge carries itself).
+ */
+keyTrusted: boolean, name: string | null, issuerName: string | null, holderName: string | null, validFrom: string | null, validUntil: string | null, };

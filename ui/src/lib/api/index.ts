@@ -4,6 +4,9 @@ import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import type {
   ApiError,
   Award,
+  BadgeFormat,
+  BadgeVerification,
+  IssuerKeyInfo,
   BadgeDesign,
   BadgeImage,
   Clearance,
@@ -255,7 +258,16 @@ export const api = {
   clearedFor: (areaId: string) => call<ClearedPerson[]>('clearance_list', { areaId }),
   clearance: (areaId: string, contractorId: string) => call<Clearance>('clearance_check', { areaId, contractorId }),
   issuerProfile: () => call<IssuerProfile>('issuer_profile'),
-  setIssuerProfile: (profile: IssuerProfile) => call<IssuerProfile>('issuer_profile_set', { profile })
+  setIssuerProfile: (profile: IssuerProfile) => call<IssuerProfile>('issuer_profile_set', { profile }),
+  /** Writes an award as a signed Open Badges 3.0 file. */
+  exportAward: (id: string, format: BadgeFormat, path: string) => call<void>('award_export', { id, format, path }),
+  /** Checks a badge file offline, with this workspace's keys and records. */
+  verifyBadge: (path: string) => call<BadgeVerification>('badge_verify', { path }),
+  issuerKeys: () => call<IssuerKeyInfo[]>('issuer_keys'),
+  /** A new signing key; the old one is retired and still verifies what it signed. */
+  rotateIssuerKey: () => call<IssuerKeyInfo>('issuer_key_rotate'),
+  /** The public keys (JWK Set) or the signed revocation list, written to `path`. */
+  publishIssuer: (what: 'keys' | 'revocations', path: string) => call<void>('issuer_publish', { what, path })
 };
 
 /** Today's date where the person is (YYYY-MM-DD), which is what "due today" means. */

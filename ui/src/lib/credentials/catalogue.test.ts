@@ -25,27 +25,7 @@ import {
   type AwardFields,
   type CredentialFields
 } from './catalogue';
-
-const award = (a: Partial<Award>): Award => ({
-  id: 'a1',
-  credentialId: 'c1',
-  credentialName: 'Backend engineer — Lead',
-  contractorId: 'p1',
-  contractorName: 'Elif Demir',
-  assessmentId: null,
-  reason: '',
-  awardedBy: 'Ana Ruiz',
-  issuedOn: '2026-01-05',
-  expiresOn: null,
-  status: 'active',
-  revokedAt: null,
-  revokedBy: null,
-  revokedReason: null,
-  renewsId: null,
-  renewedById: null,
-  statusIndex: 0,
-  ...a
-});
+import { award } from '$lib/testing/fixtures';
 
 const credential = (c: Partial<Credential>): Credential => ({
   id: 'c1',

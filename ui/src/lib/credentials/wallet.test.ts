@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Award } from '$lib/api';
+import { award as awardFixture } from '$lib/testing/fixtures';
 import {
-  AWARD_STATUS_LABELS,
-  AWARD_STATUS_TONES,
   datesWords,
   daysBetween,
   earnedWords,
   expiryWords,
-  initialsOf,
   localiseDays,
   revokedWords,
   ruleSentence,
@@ -18,37 +16,17 @@ import {
   workAreaInput
 } from './wallet';
 
-function award(patch: Partial<Award>): Award {
-  return {
-    id: 'a1',
-    credentialId: 'c1',
+/** The wallet tests' award: Carmen's backend credential, a year from 2025-03-01. */
+const award = (patch: Partial<Award>): Award =>
+  awardFixture({
     credentialName: 'Backend engineer — Engineer',
-    contractorId: 'p1',
     contractorName: 'Carmen Ruiz',
-    assessmentId: null,
-    reason: '',
     awardedBy: 'Hana Okafor',
     issuedOn: '2025-03-01',
     expiresOn: '2026-03-01',
-    status: 'active',
-    revokedAt: null,
-    revokedBy: null,
-    revokedReason: null,
-    renewsId: null,
-    renewedById: null,
-    statusIndex: 0,
     ...patch
-  };
-}
-
-describe('status', () => {
-  it('has a word and a tone for every status, never colour alone', () => {
-    expect(AWARD_STATUS_LABELS).toEqual({ active: 'Active', expiring: 'Expiring', expired: 'Expired', revoked: 'Revoked' });
-    expect(AWARD_STATUS_TONES.active).toBe('success');
-    expect(AWARD_STATUS_TONES.expiring).toBe('warning');
-    expect(AWARD_STATUS_TONES.revoked).toBe('danger');
   });
-});
+
 
 describe('days and expiry words', () => {
   it('counts calendar days, across a daylight-saving change and a leap day', () => {
@@ -159,8 +137,6 @@ describe('work areas', () => {
 
   it('sorts areas by name and makes initials for a badge without a picture', () => {
     expect(sortAreas([{ ...area, name: 'payments' }, { ...area, name: 'Design' }]).map((a) => a.name)).toEqual(['Design', 'payments']);
-    expect(initialsOf('Payments path reviewer')).toBe('PP');
-    expect(initialsOf('Backend engineer — Engineer')).toBe('BE');
   });
 });
 

@@ -7,20 +7,6 @@ import { formatDay } from '$lib/roster/dates';
 import { whenLabel } from '$lib/roster/timeline';
 import { userLocale } from '$lib/roster/locale';
 
-export const AWARD_STATUS_LABELS: Record<AwardStatus, string> = {
-  active: 'Active',
-  expiring: 'Expiring',
-  expired: 'Expired',
-  revoked: 'Revoked'
-};
-
-export const AWARD_STATUS_TONES: Record<AwardStatus, Tone> = {
-  active: 'success',
-  expiring: 'warning',
-  expired: 'neutral',
-  revoked: 'danger'
-};
-
 export const RULE_LABELS: Record<AreaRule, string> = { all: 'All of', any: 'Any of' };
 
 const DAY_MS = 86_400_000;
@@ -168,14 +154,6 @@ export function sortAreas(areas: readonly WorkArea[]): WorkArea[] {
   return [...areas].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
 }
 
-/** A name's initials for a badge without a picture: "Payments path reviewer" → "PP". */
-export function initialsOf(name: string): string {
-  const words = name.split(/[\s—–-]+/).filter((w) => /\p{L}/u.test(w));
-  return words
-    .slice(0, 2)
-    .map((w) => w[0].toUpperCase())
-    .join('');
-}
 
 /** The core's sentences carry days as 'YYYY-MM-DD' ("expired on 2025-02-01"): shown in the user's locale. */
 export function localiseDays(text: string, locale = userLocale()): string {
