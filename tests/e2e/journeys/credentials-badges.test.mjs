@@ -3,7 +3,7 @@
 // requires it (Priya is cleared), the badge is exported as a baked PNG and verified in the app,
 // then the award is revoked — the same file now verifies as revoked, and the clearance list changes.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { answerNextDialogs, byId, openDemo, screenshot, type, waitForText } from '../app.mjs';
@@ -117,6 +117,22 @@ describe('credentials and badges', () => {
     });
   });
 
+  it("gives the issuer a logo, which badges will carry", async () => {
+    // A 1 × 1 teal PNG.
+    const logo = join(driver.home, 'logo.png');
+    writeFileSync(
+      logo,
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    );
+    await byId(browser, 'issuer-open').click();
+    await byId(browser, 'issuer-dialog').waitForDisplayed();
+    await answerNextDialogs(browser, logo);
+    await byId(browser, 'issuer-logo-choose').click();
+    await byId(browser, 'issuer-logo').$('img').waitForDisplayed();
+    await byId(browser, 'issuer-save').click();
+    await byId(browser, 'issuer-dialog').waitForDisplayed({ reverse: true });
+  });
+
   it('exports the baked PNG badge and verifies it in the app', async () => {
     await byId(browser, 'credentials-tab-catalogue').click();
     await browser.$('[data-testid="credential-row"][data-name="Design critique"]').click();
@@ -128,6 +144,7 @@ describe('credentials and badges', () => {
     const png = readFileSync(badgePath);
     assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
     assert.ok(png.includes('openbadgecredential'), 'with the credential baked in');
+    assert.ok(png.includes('data:image/png;base64,iVBORw0KGgo'), "with the issuer's logo");
 
     const result = await verifyInApp();
     assert.equal(await result.getAttribute('data-verdict'), 'valid');
