@@ -23,7 +23,9 @@ export async function startDriver(name) {
     GUILDBOOK_DATA_DIR: join(home, 'data')
   };
   delete env.GUILDBOOK_WORKSPACE;
-  port += 2;
+  // Skip ports something already listens on (a driver another run left behind, say).
+  do port += 2;
+  while ((await listening(port)) || (await listening(port + 1)));
   // Its own process group: stopping it also ends WebKitWebDriver and any app a session left
   // running, which would otherwise hold the test runner's output open and keep it waiting.
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
@@ -40,6 +42,15 @@ export async function startDriver(name) {
     }
   };
   return { home, driver, port, stop };
+}
+
+async function listening(p) {
+  try {
+    await fetch(`http://127.0.0.1:${p}/status`, { signal: AbortSignal.timeout(500) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitForPort(p) {
