@@ -116,6 +116,11 @@ pub fn run() {
             commands::credential::clearance_check,
             commands::credential::issuer_profile,
             commands::credential::issuer_profile_set,
+            commands::credential::award_export,
+            commands::credential::badge_verify,
+            commands::credential::issuer_keys,
+            commands::credential::issuer_key_rotate,
+            commands::credential::issuer_publish,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 
 use guildbook_core::credentials::{
-    Award, BadgeDesign, BadgeImage, Clearance, ClearedPerson, Credential, CredentialInput,
-    IssuerProfile, NewAward, WorkArea, WorkAreaInput,
+    Award, BadgeDesign, BadgeFormat, BadgeImage, BadgeVerification, Clearance, ClearedPerson,
+    Credential, CredentialInput, IssuerKeyInfo, IssuerProfile, NewAward, WorkArea, WorkAreaInput,
 };
 use tauri::State;
 
@@ -139,4 +139,48 @@ pub fn issuer_profile_set(
     profile: IssuerProfile,
 ) -> CmdResult<IssuerProfile> {
     state.with(|ws| ws.set_issuer_profile(&profile))
+}
+
+/// Writes an award as a signed badge file (the native dialog chose `path`).
+#[tauri::command(async)]
+pub fn award_export(
+    state: State<'_, AppState>,
+    id: String,
+    format: BadgeFormat,
+    path: PathBuf,
+) -> CmdResult<()> {
+    let keys = state.keys_dir();
+    let bytes = state.with(|ws| ws.export_award(&keys, &id, format))?;
+    guildbook_core::ladder::format::write_atomically(&path, &bytes)
+}
+
+/// Checks a badge file (PNG, SVG, JSON or JWT) offline, with this workspace's keys and records.
+#[tauri::command(async)]
+pub fn badge_verify(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BadgeVerification> {
+    state.with(|ws| Ok(ws.verify_badge(&path)?.into()))
+}
+
+#[tauri::command(async)]
+pub fn issuer_keys(state: State<'_, AppState>) -> CmdResult<Vec<IssuerKeyInfo>> {
+    let keys = state.keys_dir();
+    state.with(|ws| ws.issuer_keys(&keys))
+}
+
+/// A new signing key; the old one is retired and still verifies the badges it signed.
+#[tauri::command(async)]
+pub fn issuer_key_rotate(state: State<'_, AppState>) -> CmdResult<IssuerKeyInfo> {
+    let keys = state.keys_dir();
+    state.with(|ws| ws.rotate_issuer_key(&keys))
+}
+
+/// The public keys as a JWK Set, or the signed revocation list, written where the dialog chose.
+#[tauri::command(async)]
+pub fn issuer_publish(state: State<'_, AppState>, what: String, path: PathBuf) -> CmdResult<()> {
+    let keys = state.keys_dir();
+    let value = state.with(|ws| match what.as_str() {
+        "keys" => ws.issuer_jwks(),
+        _ => ws.revocation_list(&keys),
+    })?;
+    let text = serde_json::to_string_pretty(&value).expect("JSON serialises");
+    guildbook_core::ladder::format::write_atomically(&path, text.as_bytes())
 }
