@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use guildbook_badges::*;
 use serde_json::Value;
 
-/// /work/shared/conformance, reached from the crate so it works from any worktree beside it.
+/// The public conformance fixtures kept with the tests (`tests/conformance/README.md`).
 pub fn conformance() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance")
 }
 
 pub fn read_json(relative: &str) -> Value {
