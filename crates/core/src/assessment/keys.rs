@@ -1,12 +1,16 @@
-//! Assessors' private keys on this computer: one key file per assessor in a folder outside any
+//! Assessors: their records (a name and a public key) in the workspace, and the private keys of
+//! those who sign here on this computer — one key file per assessor in a folder outside any
 //! workspace (the app's settings folder), so copying a workspace never copies anyone's key.
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::{params, OptionalExtension};
+
 use super::{Assessment, Assessor};
 use crate::error::{CoreError, Result};
-use crate::signing;
+use crate::text::clean_name;
 use crate::workspace::Workspace;
+use crate::{clock, new_id, signing};
 
 fn key_path(keys_dir: &Path, assessor_id: &str) -> PathBuf {
     keys_dir.join(format!("{assessor_id}.key"))
@@ -18,6 +22,68 @@ pub fn has_local_key(keys_dir: &Path, assessor_id: &str) -> bool {
 }
 
 impl Workspace {
+    /// Records an assessor by their public key (made on their machine, or by `create_assessor_key`).
+    pub fn add_assessor(
+        &mut self,
+        name: &str,
+        email: &str,
+        public_key: &str,
+        external: bool,
+    ) -> Result<Assessor> {
+        let name = clean_name("The assessor's name", name)?;
+        let key = crate::signing::public_key_text(&crate::signing::parse_public_key(public_key)?);
+        let known: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT name FROM assessor WHERE public_key = ?1",
+                [&key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(who) = known {
+            return Err(CoreError::Invalid(format!(
+                "That key already belongs to {who}."
+            )));
+        }
+        let id = new_id();
+        self.conn().execute(
+            "INSERT INTO assessor (id, name, email, public_key, external, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, name, email.trim(), key, external, clock::now()],
+        )?;
+        self.assessor(&id)
+    }
+
+    pub fn assessor(&self, id: &str) -> Result<Assessor> {
+        self.conn()
+            .query_row(
+                "SELECT id, name, email, public_key, external FROM assessor WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Assessor {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        email: r.get(2)?,
+                        public_key: r.get(3)?,
+                        external: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That assessor is not known here.".into()))
+    }
+
+    pub(crate) fn assessor_by_key(&self, public_key: &str) -> Result<Option<Assessor>> {
+        let id: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM assessor WHERE public_key = ?1",
+                [public_key.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| self.assessor(&id)).transpose()
+    }
+
     /// A new assessor whose key is made and kept on this computer.
     pub fn add_local_assessor(
         &mut self,

@@ -3,9 +3,11 @@
 //! ladder's scale, a comment and evidence. Assessments are paid. Sign-off is in `signoff`.
 
 mod keys;
+mod pay;
 mod signoff;
 
 pub use keys::{has_local_key, AssessmentView};
+pub use pay::{Pay, PayTotal};
 
 pub use signoff::{
     missing_for_signature, read_file, sign_file, write_file, AssessmentFile, FileSignature,
@@ -20,8 +22,7 @@ use crate::completeness::CellProgress;
 use crate::error::{CoreError, Result};
 use crate::ladder::roles::write_tx;
 use crate::ladder::{EvidenceRequirement, RatingScale, VersionStatus};
-use crate::roster::Money;
-use crate::text::{clean_name, clean_text};
+use crate::text::clean_text;
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};
 
@@ -42,21 +43,6 @@ pub enum AssessmentStatus {
     Submitted,
     Signed,
     Closed,
-}
-
-/// How the assessment is paid: a stipend, or as part of billable work on an engagement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "kind")]
-pub enum Pay {
-    #[serde(rename_all = "camelCase")]
-    Stipend {
-        amount: Money,
-        /// As entered when the assessment was made (part of what is signed). A payment recorded
-        /// later is `Assessment::paid_on`.
-        paid_on: Option<String>,
-    },
-    #[serde(rename_all = "camelCase")]
-    Billable { engagement_id: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -151,21 +137,6 @@ pub struct AssessmentRow {
     pub assessor_name: String,
 }
 
-/// Assessment pay for one person in one role in one quarter (and currency).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PayTotal {
-    pub contractor_id: String,
-    pub contractor_name: String,
-    pub role_name: String,
-    /// "2026-Q4".
-    pub quarter: String,
-    /// The stipends' sum; the currency is empty when all were billable.
-    pub stipends: Money,
-    pub stipend_count: u32,
-    pub billable_count: u32,
-}
-
 fn enum_text<T: Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()
@@ -184,68 +155,6 @@ fn not_found() -> CoreError {
 }
 
 impl Workspace {
-    /// Records an assessor by their public key (made on their machine, or by `create_assessor_key`).
-    pub fn add_assessor(
-        &mut self,
-        name: &str,
-        email: &str,
-        public_key: &str,
-        external: bool,
-    ) -> Result<Assessor> {
-        let name = clean_name("The assessor's name", name)?;
-        let key = crate::signing::public_key_text(&crate::signing::parse_public_key(public_key)?);
-        let known: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT name FROM assessor WHERE public_key = ?1",
-                [&key],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(who) = known {
-            return Err(CoreError::Invalid(format!(
-                "That key already belongs to {who}."
-            )));
-        }
-        let id = new_id();
-        self.conn().execute(
-            "INSERT INTO assessor (id, name, email, public_key, external, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, name, email.trim(), key, external, clock::now()],
-        )?;
-        self.assessor(&id)
-    }
-
-    pub fn assessor(&self, id: &str) -> Result<Assessor> {
-        self.conn()
-            .query_row(
-                "SELECT id, name, email, public_key, external FROM assessor WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Assessor {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        email: r.get(2)?,
-                        public_key: r.get(3)?,
-                        external: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound("That assessor is not known here.".into()))
-    }
-
-    pub(crate) fn assessor_by_key(&self, public_key: &str) -> Result<Option<Assessor>> {
-        let id: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT id FROM assessor WHERE public_key = ?1",
-                [public_key.trim()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        id.map(|id| self.assessor(&id)).transpose()
-    }
-
     pub fn create_assessment(&mut self, input: &NewAssessment) -> Result<Assessment> {
         let starts_on = dates::clean("The start date", &input.starts_on)?;
         let due_on = dates::clean("The due date", &input.due_on)?;
@@ -383,29 +292,7 @@ impl Workspace {
             summary,
             signed_at,
         ) = head;
-        let pay = if pay_kind == "stipend" {
-            self.conn().query_row(
-                "SELECT stipend_minor, stipend_currency, paid_on FROM assessment WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Pay::Stipend {
-                        amount: Money {
-                            minor: r.get(0)?,
-                            currency: r.get(1)?,
-                        },
-                        paid_on: r.get(2)?,
-                    })
-                },
-            )?
-        } else {
-            Pay::Billable {
-                engagement_id: self.conn().query_row(
-                    "SELECT engagement_id FROM assessment WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )?,
-            }
-        };
+        let (pay, paid_on) = self.pay_of(id, &pay_kind)?;
         let ladder = self.ladder_version(&version_id)?;
         let level_name = ladder
             .content
@@ -415,18 +302,6 @@ impl Workspace {
             .map(|l| l.name.clone())
             .unwrap_or_default();
         let rubric = self.rubric(id, &contractor_id, &ladder, &level_key)?;
-        let recorded: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT paid_on FROM assessment_payment WHERE assessment_id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let paid_on = match &pay {
-            Pay::Stipend { paid_on, .. } => recorded.or(paid_on.clone()),
-            Pay::Billable { .. } => None,
-        };
         Ok(Assessment {
             id: id.to_string(),
             contractor_name: self.contractor(&contractor_id)?.name,
@@ -631,57 +506,6 @@ impl Workspace {
         self.conn().execute(
             "DELETE FROM assessment_evidence WHERE assessment_id = ?1 AND domain_key = ?2 AND evidence_id = ?3",
             params![id, domain_key, evidence_id],
-        )?;
-        self.assessment(id)
-    }
-
-    /// What assessments cost: stipends summed per person, role and quarter (of the start date),
-    /// and how many were integrated into billable work instead.
-    pub fn assessment_pay_totals(&self) -> Result<Vec<PayTotal>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT c.id, c.name, r.name,
-                    substr(a.starts_on, 1, 4) || '-Q' || ((CAST(substr(a.starts_on, 6, 2) AS INTEGER) + 2) / 3),
-                    coalesce(a.stipend_currency, ''), sum(coalesce(a.stipend_minor, 0)),
-                    sum(a.pay_kind = 'stipend'), sum(a.pay_kind = 'billable')
-             FROM assessment a JOIN contractor c ON c.id = a.contractor_id JOIN role r ON r.id = a.role_id
-             GROUP BY c.id, r.id, 4, 5 ORDER BY 4 DESC, c.name, r.name",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(PayTotal {
-                contractor_id: r.get(0)?,
-                contractor_name: r.get(1)?,
-                role_name: r.get(2)?,
-                quarter: r.get(3)?,
-                stipends: Money {
-                    minor: r.get(5)?,
-                    currency: r.get(4)?,
-                },
-                stipend_count: r.get(6)?,
-                billable_count: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Records when a stipend was paid. Bookkeeping: allowed before and after sign-off, since it
-    /// changes nothing the assessor judged.
-    pub fn record_stipend_paid(&mut self, id: &str, paid_on: &str) -> Result<Assessment> {
-        let a = self.assessment(id)?;
-        if !matches!(a.pay, Pay::Stipend { .. }) {
-            return Err(CoreError::Invalid(
-                "This assessment is paid through billable work, not a stipend.".into(),
-            ));
-        }
-        let paid_on = dates::clean("The payment date", paid_on)?;
-        if paid_on > dates::format(crate::reviews::today_here()) {
-            return Err(CoreError::Invalid(format!(
-                "The payment date {paid_on} is in the future; record a payment once it is made."
-            )));
-        }
-        self.conn().execute(
-            "INSERT INTO assessment_payment (assessment_id, paid_on, recorded_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (assessment_id) DO UPDATE SET paid_on = ?2, recorded_at = ?3",
-            params![id, paid_on, clock::now()],
         )?;
         self.assessment(id)
     }

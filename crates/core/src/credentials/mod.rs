@@ -7,6 +7,7 @@ pub mod badges;
 pub mod clearance;
 pub mod design;
 pub mod issuer;
+pub mod issuer_keys;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -16,10 +17,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use awards::{Award, AwardStatus, NewAward};
-pub use badges::{BadgeCheck, BadgeFormat, BadgeVerification, IssuerKeyInfo};
+pub use badges::{BadgeCheck, BadgeFormat, BadgeVerification};
 pub use clearance::{Clearance, ClearedPerson, MissingCredential, WorkArea, WorkAreaInput};
 pub use design::{BadgeDesign, BadgeShape};
 pub use issuer::IssuerProfile;
+pub use issuer_keys::IssuerKeyInfo;
 
 use crate::error::{CoreError, Result};
 use crate::ladder::roles::write_tx;
