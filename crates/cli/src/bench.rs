@@ -42,6 +42,12 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1000)]
         awards: usize,
     },
+    /// Time the credential screens with N awards over 10,000 people: the catalogue, one
+    /// credential's holders, a wallet, Home's expiring list, who is cleared, one clearance check.
+    Credentials {
+        #[arg(long, default_value_t = 50_000)]
+        awards: usize,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -68,6 +74,7 @@ pub fn run(
         }
         BenchCommand::Signing { iterations } => signing(iterations, out),
         BenchCommand::Badges { awards } => crate::bench_badges::run(awards, out),
+        BenchCommand::Credentials { awards } => crate::bench_badges::credentials(awards, out),
         BenchCommand::Portfolio { items, loads } => {
             let dir = workspace.ok_or_else(|| {
                 CoreError::Invalid("bench portfolio needs --workspace DIR".into())

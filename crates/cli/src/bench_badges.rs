@@ -1,5 +1,6 @@
 //! `guildbook bench badges`: what issuing and checking Open Badges costs, on the demo's real
 //! awards — signing both proofs and baking the PNG for a batch, then verifying each proof kind.
+//! `guildbook bench credentials`: the credential screens with tens of thousands of awards.
 
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -7,7 +8,7 @@ use std::time::{Duration, Instant};
 use guildbook_badges as ob;
 use guildbook_core::credentials::badges::{signer, verifier};
 use guildbook_core::credentials::BadgeFormat;
-use guildbook_core::{new_id, CoreError};
+use guildbook_core::{new_id, CoreError, Workspace};
 
 use crate::bench::{summary, timed};
 use crate::print;
@@ -107,4 +108,100 @@ pub fn run(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
+}
+
+/// Seeds `awards` awards of the demo's credentials over 10,000 generated people (straight into
+/// the store: dates spread over two years, some expiring, some expired, one in 50 revoked), then
+/// times what the screens ask for.
+pub fn credentials(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
+    let mut ws = guildbook_core::demo::create(&dir.path().join("demo"))?;
+    guildbook_core::seed::contractors(&mut ws, 10_000)?;
+    let people: Vec<String> = ws
+        .conn()
+        .prepare("SELECT id FROM contractor ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let credentials: Vec<String> = ws.credentials(false)?.into_iter().map(|c| c.id).collect();
+    let today = guildbook_core::reviews::today_here();
+    let started = Instant::now();
+    {
+        let tx = ws.conn_mut().transaction()?;
+        let base: u32 = tx.query_row(
+            "SELECT coalesce(max(status_index), -1) + 1 FROM award",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut insert = tx.prepare(
+            "INSERT INTO award (id, credential_id, contractor_id, reason, awarded_by, issued_on, expires_on,
+               status_index, revoked_at, revoked_by, revoked_reason, created_at)
+             VALUES (?1, ?2, ?3, 'Seeded for a benchmark.', 'Bench', ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for i in 0..awards {
+            let issued = today - time::Duration::days((i % 730) as i64);
+            let expires = guildbook_core::credentials::awards::add_months(issued, 12);
+            let revoked = i % 50 == 0;
+            let now = guildbook_core::clock::now();
+            insert.execute(rusqlite::params![
+                new_id(),
+                credentials[i % credentials.len()],
+                people[(i * 7) % people.len()],
+                guildbook_core::dates::format(issued),
+                guildbook_core::dates::format(expires),
+                base + i as u32,
+                revoked.then(|| now.clone()),
+                revoked.then_some("Bench"),
+                revoked.then_some("Seeded as revoked."),
+                now,
+            ])?;
+        }
+        drop(insert);
+        tx.commit()?;
+    }
+    print(
+        out,
+        format!(
+            "seeded {awards} awards in {:.1} s",
+            started.elapsed().as_secs_f64()
+        ),
+    )?;
+
+    let person = people[7].clone();
+    let area = ws
+        .work_areas()?
+        .first()
+        .map(|a| a.id.clone())
+        .unwrap_or_default();
+    let runs: [(&str, &dyn Fn(&Workspace) -> Result<usize, CoreError>); 6] = [
+        (
+            "catalogue (every credential with its holders by status)",
+            &|ws| Ok(ws.credentials(false)?.len()),
+        ),
+        ("one credential's holders", &|ws| {
+            Ok(ws.holders(&credentials[0])?.len())
+        }),
+        ("one person's wallet", &|ws| {
+            Ok(ws.awards_of(&person)?.len())
+        }),
+        ("Home: awards expiring within 30 days", &|ws| {
+            Ok(ws.expiring_awards()?.len())
+        }),
+        ("who is cleared for the work area", &|ws| {
+            Ok(ws.cleared_for(&area)?.len())
+        }),
+        ("one clearance check", &|ws| {
+            Ok(ws.clearance(&area, &person)?.missing.len())
+        }),
+    ];
+    for (what, run) in runs {
+        let mut times = Vec::new();
+        let mut n = 0;
+        for _ in 0..10 {
+            let (t, rows) = timed(|| run(&ws))?;
+            times.push(t);
+            n = rows;
+        }
+        print(out, format!("{what} ({n} rows): {}", summary(times)))?;
+    }
+    Ok(())
 }

@@ -40,6 +40,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_credentials",
         include_str!("../migrations/0009_credentials.sql"),
     ),
+    (
+        "0010_award_indexes",
+        include_str!("../migrations/0010_award_indexes.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -173,33 +173,40 @@ impl Workspace {
 
     /// Awards that expire within `EXPIRING_WITHIN_DAYS` and were not renewed, soonest first: for Home.
     pub fn expiring_awards(&self) -> Result<Vec<Award>> {
-        let mut list: Vec<Award> = self
-            .awards_where(
-                "a.revoked_at IS NULL AND a.expires_on IS NOT NULL AND ?1 = ?1",
-                "",
-            )?
-            .into_iter()
-            .filter(|a| a.status == AwardStatus::Expiring && a.renewed_by_id.is_none())
-            .collect();
+        let today = crate::reviews::today_here();
+        let window = format!(
+            "a.revoked_at IS NULL AND a.expires_on > '{}' AND a.expires_on <= '{}'
+             AND NOT EXISTS (SELECT 1 FROM award r WHERE r.renews_id = a.id) AND ?1 = ?1",
+            dates::format(today),
+            dates::format(today + time::Duration::days(EXPIRING_WITHIN_DAYS))
+        );
+        let mut list = self.awards_where(&window, "")?;
         list.sort_by(|a, b| a.expires_on.cmp(&b.expires_on));
         Ok(list)
     }
 
-    /// Counts by status of the newest award per person (a renewed award counts once).
+    /// Counts by status of the newest award per person (a renewed award counts once), counted
+    /// by the store: a credential may have tens of thousands of awards.
     pub(crate) fn holder_counts(&self, credential_id: &str) -> Result<HolderCounts> {
-        let mut counts = HolderCounts::default();
-        for a in self.holders(credential_id)? {
-            if a.renewed_by_id.is_some() {
-                continue;
-            }
-            match a.status {
-                AwardStatus::Active => counts.active += 1,
-                AwardStatus::Expiring => counts.expiring += 1,
-                AwardStatus::Expired => counts.expired += 1,
-                AwardStatus::Revoked => counts.revoked += 1,
-            }
-        }
-        Ok(counts)
+        let today = crate::reviews::today_here();
+        let soon = dates::format(today + time::Duration::days(EXPIRING_WITHIN_DAYS));
+        let today = dates::format(today);
+        Ok(self.conn().prepare_cached(
+            "SELECT coalesce(sum(revoked_at IS NULL AND (expires_on IS NULL OR expires_on > ?3)), 0),
+                    coalesce(sum(revoked_at IS NULL AND expires_on > ?2 AND expires_on <= ?3), 0),
+                    coalesce(sum(revoked_at IS NULL AND expires_on <= ?2), 0),
+                    coalesce(sum(revoked_at IS NOT NULL), 0)
+             FROM award a WHERE a.credential_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM award r WHERE r.renews_id = a.id)",
+        )?
+        .query_row(params![credential_id, today, soon], |r| {
+            Ok(HolderCounts {
+                active: r.get(0)?,
+                expiring: r.get(1)?,
+                expired: r.get(2)?,
+                revoked: r.get(3)?,
+            })
+        })?)
     }
 
     /// Whether the person holds the credential today (an active or expiring award).

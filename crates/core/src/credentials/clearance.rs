@@ -219,18 +219,26 @@ impl Workspace {
         self.work_area(&id)
     }
 
-    /// The best standing of each person's awards of the area's credentials (one query).
+    /// The best standing of each person's awards of the area's credentials (one query), and each
+    /// person's name.
     fn standings(
         &self,
         area: &WorkArea,
         contractor_id: Option<&str>,
-    ) -> Result<HashMap<(String, String), Standing>> {
+    ) -> Result<(HashMap<(String, String), Standing>, HashMap<String, String>)> {
         let today = crate::reviews::today_here();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT a.contractor_id, a.credential_id, a.expires_on, a.revoked_at, coalesce(a.revoked_reason, '')
+        // One person: their awards by the (contractor, credential) index; everyone: the area's.
+        let who = if contractor_id.is_some() {
+            "a.contractor_id = ?2"
+        } else {
+            "?2 IS NULL"
+        };
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT a.contractor_id, a.credential_id, a.expires_on, a.revoked_at, coalesce(a.revoked_reason, ''), p.name
              FROM award a JOIN work_area_credential w ON w.credential_id = a.credential_id
-             WHERE w.work_area_id = ?1 AND (?2 IS NULL OR a.contractor_id = ?2)",
-        )?;
+             JOIN contractor p ON p.id = a.contractor_id
+             WHERE w.work_area_id = ?1 AND {who}"
+        ))?;
         let rows = stmt.query_map(params![area.id, contractor_id], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -238,11 +246,13 @@ impl Workspace {
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
             ))
         })?;
         let mut best: HashMap<(String, String), Standing> = HashMap::new();
+        let mut names = HashMap::new();
         for row in rows {
-            let (person, credential, expires, revoked, reason) = row?;
+            let (person, credential, expires, revoked, reason, name) = row?;
             let standing = match (revoked, status_on(today, expires.as_deref(), false).holds()) {
                 (Some(at), _) => Standing::Revoked {
                     on: at.get(..10).unwrap_or(&at).to_string(),
@@ -253,19 +263,20 @@ impl Workspace {
                     on: expires.unwrap_or_default(),
                 },
             };
+            names.entry(person.clone()).or_insert(name);
             let slot = best.entry((person, credential)).or_insert(standing.clone());
             if standing.beats(slot) {
                 *slot = standing;
             }
         }
-        Ok(best)
+        Ok((best, names))
     }
 
     /// Whether one person is cleared for an area, and if not, why.
     pub fn clearance(&self, area: &str, contractor_id: &str) -> Result<Clearance> {
         let area = self.work_area(area)?;
         let person = self.contractor(contractor_id)?;
-        let standings = self.standings(&area, Some(&person.id))?;
+        let (standings, _) = self.standings(&area, Some(&person.id))?;
         let mut held = Vec::new();
         let mut missing = Vec::new();
         for c in &area.credentials {
@@ -316,7 +327,7 @@ impl Workspace {
     /// Everyone cleared for an area today, by name.
     pub fn cleared_for(&self, area: &str) -> Result<Vec<ClearedPerson>> {
         let area = self.work_area(area)?;
-        let standings = self.standings(&area, None)?;
+        let (standings, people) = self.standings(&area, None)?;
         let names: HashMap<&str, &str> = area
             .credentials
             .iter()
@@ -344,7 +355,7 @@ impl Workspace {
             via.sort();
             let until = via.iter().filter_map(|(_, u)| u.clone()).min();
             cleared.push(ClearedPerson {
-                contractor_name: self.contractor(&person)?.name,
+                contractor_name: people.get(&person).cloned().unwrap_or_default(),
                 contractor_id: person,
                 via: via.into_iter().map(|(n, _)| n).collect(),
                 until,
