@@ -3,6 +3,7 @@ pub mod assessing;
 
 use guildbook_core::ladder::templates::Template;
 use guildbook_core::ladder::{Ladder, NewRole, RoleKind};
+use guildbook_core::roster::ContractorInput;
 use guildbook_core::Workspace;
 use tempfile::TempDir;
 
@@ -31,4 +32,21 @@ pub fn snapshot(ws: &Workspace) -> String {
         out.push_str(&format!("{:?}\n", ws.ladder_versions(&role.id).unwrap()));
     }
     out
+}
+
+/// A new contractor with only a name; their id.
+pub fn person(ws: &mut Workspace, name: &str) -> String {
+    ws.add_contractor(&ContractorInput {
+        name: name.into(),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
+/// Writes `bytes` to `name` in `dir` and answers the path.
+pub fn file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
 }
