@@ -36,7 +36,7 @@ pub use credential::{
 };
 pub use error::{BadgeError, Result};
 pub use keys::{ed25519_did_key, jwks, p256_did_key, IssuerKey, PublicKeyEntry};
-pub use report::{Check, Outcome, Report, Verdict, VerifyOptions, DEFAULT_MAX_BYTES};
+pub use report::{verdict_of, Check, Outcome, Report, Verdict, VerifyOptions, DEFAULT_MAX_BYTES};
 pub use signer::Signer;
 pub use status::{status_list_credential, MIN_LIST_SIZE};
 pub use verify::Verifier;

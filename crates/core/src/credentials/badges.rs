@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::design::{outlined_svg, svg_to_png};
-use super::{AwardStatus, BadgeImage, Credential};
+use super::{Award, AwardStatus, BadgeImage, Credential};
 use crate::error::{CoreError, Result};
 use crate::workspace::Workspace;
 use crate::{clock, new_id};
@@ -196,7 +196,17 @@ impl Workspace {
     pub fn award_model(&self, award_id: &str) -> Result<ob::AwardModel> {
         let award = self.award(award_id)?;
         let credential = self.credential(&award.credential_id)?;
-        let (media, bytes) = self.badge_image(&credential)?;
+        let image = self.badge_image(&credential)?;
+        self.model_of(award, &credential, &image)
+    }
+
+    /// The model from what the caller has loaded already (exporting needs the image again).
+    fn model_of(
+        &self,
+        award: Award,
+        credential: &Credential,
+        (media, bytes): &(String, Vec<u8>),
+    ) -> Result<ob::AwardModel> {
         let alignments = match &credential.criteria {
             Some(c) => {
                 let ladder = self.ladder_version(&c.version_id)?;
@@ -294,7 +304,10 @@ impl Workspace {
                     .unwrap_or("")
             )));
         }
-        let model = self.award_model(award_id)?;
+        let credential = self.credential(&award.credential_id)?;
+        let image = self.badge_image(&credential)?;
+        let model = self.model_of(award, &credential, &image)?;
+        let (media, bytes) = image;
         let key = self.current_issuer_key(keys_dir)?;
         let signer = signer()?;
         let unsigned = ob::build_credential(&model);
@@ -308,11 +321,9 @@ impl Workspace {
             .sign_data_integrity(&unsigned, &key, &clock::now())
             .map_err(badge_error)?;
         let json = serde_json::to_string_pretty(&signed).expect("credentials serialise");
-        let credential = self.credential(&award.credential_id)?;
         match format {
             BadgeFormat::Json | BadgeFormat::Jwt => Ok(json.into_bytes()),
             BadgeFormat::Png => {
-                let (media, bytes) = self.badge_image(&credential)?;
                 let png = if media == "image/png" {
                     bytes
                 } else {
@@ -321,7 +332,6 @@ impl Workspace {
                 ob::bake_png(&png, &json).map_err(badge_error)
             }
             BadgeFormat::Svg => {
-                let (media, bytes) = self.badge_image(&credential)?;
                 let svg = if media == "image/svg+xml" {
                     outlined_svg(&String::from_utf8_lossy(&bytes))?
                 } else {
@@ -423,21 +433,7 @@ impl Workspace {
                 None => report.checks.push(check),
             }
         }
-        report.verdict = if report
-            .checks
-            .iter()
-            .any(|c| c.outcome == ob::Outcome::Failed)
-        {
-            ob::Verdict::Invalid
-        } else if report
-            .checks
-            .iter()
-            .any(|c| c.outcome == ob::Outcome::NotChecked)
-        {
-            ob::Verdict::Undetermined
-        } else {
-            ob::Verdict::Valid
-        };
+        report.verdict = ob::verdict_of(&report.checks);
         Ok(())
     }
 }
