@@ -49,10 +49,19 @@ pub fn sign(credential: &Value, key: &p256::ecdsa::SigningKey) -> Result<String>
         "kid": p256_did_key(verifying),
         "jwk": p256_jwk(verifying),
     });
+    sign_compact(&header, &Value::Object(payload), key)
+}
+
+/// A compact JWS (`header.payload.signature`) signed with ES256.
+pub fn sign_compact(
+    header: &Value,
+    payload: &Value,
+    key: &p256::ecdsa::SigningKey,
+) -> Result<String> {
     let signing_input = format!(
         "{}.{}",
-        B64URL.encode(serde_json::to_vec(&header)?),
-        B64URL.encode(serde_json::to_vec(&Value::Object(payload))?)
+        B64URL.encode(serde_json::to_vec(header)?),
+        B64URL.encode(serde_json::to_vec(payload)?)
     );
     let signature: p256::ecdsa::Signature = key.sign(signing_input.as_bytes());
     Ok(format!(
@@ -64,6 +73,8 @@ pub fn sign(credential: &Value, key: &p256::ecdsa::SigningKey) -> Result<String>
 /// A compact JWT, split and decoded but not yet checked.
 pub struct DecodedJwt {
     pub header: Value,
+    /// The whole payload, registered claims included.
+    pub payload: Value,
     /// The credential: the `vc` claim (VC 1.1 style) or the payload without registered claims.
     pub credential: Value,
     pub not_before: Option<String>,
@@ -125,6 +136,7 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
     let signing_input = token[..token.rfind('.').unwrap_or(0)].to_owned();
     Ok(DecodedJwt {
         header,
+        payload,
         credential,
         not_before,
         expires,

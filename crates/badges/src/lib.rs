@@ -16,6 +16,7 @@
 
 mod bake;
 mod canon;
+mod certificate;
 mod contexts;
 mod credential;
 mod data_integrity;
@@ -31,6 +32,10 @@ mod status;
 mod verify;
 
 pub use bake::{bake_png, bake_svg, unbake_png, unbake_svg};
+pub use certificate::{
+    is_certificate_text, normalise_code, read_certificate, short_code, sign_certificate,
+    verify_certificate, CertificateClaims, CertificateReport, CERTIFICATE_PREFIX,
+};
 pub use credential::{
     build_credential, AchievementModel, Alignment, AwardModel, EvidenceRef, Issuer, StatusRef,
 };

@@ -291,7 +291,7 @@ fn describe(format: &str, payload: &Payload) -> String {
 }
 
 /// One proof check and one key check from the outcome of each proof.
-fn combine_proofs(outcomes: &[ProofOutcome]) -> [Check; 2] {
+pub(crate) fn combine_proofs(outcomes: &[ProofOutcome]) -> [Check; 2] {
     let findings: Vec<[(Outcome, String); 2]> = outcomes.iter().map(findings).collect();
     let numbered = findings.len() > 1;
     let merge = |name: &str, which: usize| {
