@@ -13,6 +13,7 @@
 //! ```
 
 mod certificate;
+mod flow;
 mod guide;
 mod image;
 mod layout;
