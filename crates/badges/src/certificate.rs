@@ -234,7 +234,7 @@ fn date_check(claims: &CertificateClaims, today: &str) -> Check {
         Some(until) => Check::new(
             "dates",
             Outcome::Passed,
-            format!("issued on {}, valid until {until}", claims.issued_on),
+            format!("issued on {}, expires on {until}", claims.issued_on),
         ),
         None => Check::new(
             "dates",

@@ -221,6 +221,15 @@ pub fn run_verify(
         serde_json::from_str(&text)
             .map_err(|e| CoreError::Invalid(format!("{} is not JSON ({e}).", path.display())))
     };
+    // A text file holding a certificate's QR text is a certificate, not a badge.
+    let head = std::fs::read(file)
+        .map(|b| b[..b.len().min(4096)].to_vec())
+        .unwrap_or_default();
+    if let Ok(text) = std::str::from_utf8(&head) {
+        if ob::is_certificate_text(text) {
+            return crate::doc::run_verify_code(workspace, text.trim(), issuer_keys, out);
+        }
+    }
     let report: guildbook_core::credentials::BadgeVerification = match workspace {
         // Inside a workspace: its own keys and revocation records count too.
         Some(dir) if issuer_keys.is_none() && status_list.is_none() => {

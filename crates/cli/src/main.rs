@@ -6,6 +6,7 @@ mod bench;
 mod bench_badges;
 mod contractor;
 mod credential;
+mod doc;
 mod evidence;
 
 use std::io::Write;
@@ -94,6 +95,19 @@ enum Command {
         /// A downloaded status list credential.
         #[arg(long)]
         status_list: Option<PathBuf>,
+    },
+    /// Printable documents: career-path guides and certificates (PDF).
+    Doc {
+        #[command(subcommand)]
+        command: doc::DocCommand,
+    },
+    /// Check a printed certificate offline from its QR text (GB1:…) or its short code. Exit 0
+    /// when valid. With --workspace, its keys and records count (a short code needs them).
+    VerifyCode {
+        text: String,
+        /// The issuer's public keys as a JWK Set (`guildbook issuer keys`).
+        #[arg(long)]
+        issuer_keys: Option<PathBuf>,
     },
     /// Clearance for gated work areas.
     Clearance {
@@ -285,6 +299,10 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             status_list.as_deref(),
             &mut out,
         )?,
+        Command::Doc { command } => doc::run(&mut Workspace::open(&dir?)?, command, &mut out)?,
+        Command::VerifyCode { text, issuer_keys } => {
+            doc::run_verify_code(dir.ok().as_deref(), &text, issuer_keys.as_deref(), &mut out)?
+        }
         Command::Clearance { command } => {
             credential::run_clearance(&Workspace::open(&dir?)?, command, &mut out)?
         }

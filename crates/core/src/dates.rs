@@ -24,6 +24,14 @@ pub fn clean(what: &str, raw: &str) -> Result<String> {
     parse(what, raw).map(format)
 }
 
+/// A stored date as people read it: "12 March 2026" (the text itself when it is not a date).
+pub fn long(raw: &str) -> String {
+    match parse("", raw) {
+        Ok(date) => format!("{} {} {}", date.day(), date.month(), date.year()),
+        Err(_) => raw.to_owned(),
+    }
+}
+
 pub fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
 }

@@ -1,5 +1,6 @@
 //! Guildbook's core: the domain, the SQLite store and the services that the desktop shell and the
-//! `guildbook` command line both call. Nothing here knows about Tauri or PDF.
+//! `guildbook` command line both call. Nothing here knows about Tauri; documents are drawn by
+//! `guildbook-pdf` from view models built here.
 
 pub mod assessment;
 pub mod clock;
@@ -8,6 +9,7 @@ pub mod credentials;
 pub mod critique;
 pub mod dates;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod evidence;
 pub mod fault;

@@ -44,6 +44,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_award_indexes",
         include_str!("../migrations/0010_award_indexes.sql"),
     ),
+    (
+        "0011_branding",
+        include_str!("../migrations/0011_branding.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -212,7 +212,7 @@ fn footer(
     let label = (Style::Bold, 7.5, MUTED);
     page.text(MARGIN, top + 30.0, label.0, label.1, label.2, "ISSUED");
     page.text(MARGIN, top + 46.0, Style::Bold, 12.0, INK, &m.issued_on);
-    page.text(MARGIN, top + 68.0, label.0, label.1, label.2, "VALID UNTIL");
+    page.text(MARGIN, top + 68.0, label.0, label.1, label.2, "EXPIRES");
     let until = m.valid_until.as_deref().unwrap_or("Does not expire");
     page.text(MARGIN, top + 84.0, Style::Bold, 12.0, INK, until);
     if let Some(note) = &m.status_note {

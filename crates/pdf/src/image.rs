@@ -5,17 +5,15 @@ use printpdf::{RawImage, RawImageData, RawImageFormat};
 
 use crate::{PdfError, Result};
 
-/// Printed at most ~5 cm wide, 600 pixels is over 300 dpi.
-const MAX_SIDE: u32 = 600;
-
 #[derive(Debug, Clone)]
 pub struct Image {
     pub(crate) raw: RawImage,
 }
 
 impl Image {
-    /// Decodes a PNG or JPEG. `what` names it in errors ("the organisation logo").
-    pub fn from_bytes(what: &str, bytes: &[u8]) -> Result<Image> {
+    /// Decodes a PNG or JPEG, shrunk to at most `max_side` pixels (300 dpi at the size it is
+    /// printed is plenty). `what` names it in errors ("the organisation logo").
+    pub fn from_bytes(what: &str, bytes: &[u8], max_side: u32) -> Result<Image> {
         let bad = |reason: String| PdfError::Image {
             what: what.to_owned(),
             reason,
@@ -36,8 +34,8 @@ impl Image {
         let decoded = reader
             .decode()
             .map_err(|e| bad(format!("the file is damaged or truncated ({e})")))?;
-        let decoded = if decoded.width().max(decoded.height()) > MAX_SIDE {
-            decoded.thumbnail(MAX_SIDE, MAX_SIDE)
+        let decoded = if decoded.width().max(decoded.height()) > max_side {
+            decoded.thumbnail(max_side, max_side)
         } else {
             decoded
         };

@@ -3,8 +3,8 @@
 
 use printpdf::{
     Color, CurTransMat, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, WindingOrder, XObjectId,
-    XObjectTransform,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem, WindingOrder,
+    XObjectId, XObjectTransform,
 };
 
 use crate::image::Image;
@@ -143,30 +143,10 @@ impl Page<'_> {
         y + lines.len() as f32 * leading
     }
 
-    /// Cells of a grid (a QR code's dark runs: column, row, length) as one filled path, in
-    /// grid units scaled by `cell` from the grid's top left at (x, y). Small integers keep the
+    /// Cells of a grid (a QR code's dark runs: column, row, length) in grid units scaled by
+    /// `cell` from the grid's top left at (x, y). Small numbers and one `re` per run keep the
     /// page stream a fraction of the size of page coordinates.
     pub fn fill_grid(&mut self, x: f32, y: f32, cell: f32, runs: &[(u32, u32, u32)], color: Rgb) {
-        let corner = |u: u32, v: f32| LinePoint {
-            p: Point {
-                x: Pt(u as f32),
-                y: Pt(v),
-            },
-            bezier: false,
-        };
-        let rings = runs
-            .iter()
-            .map(|&(col, row, len)| PolygonRing {
-                // Each row reaches a little into the next, so no hairline seam between rows
-                // breaks the finder patterns apart when the page is rasterised.
-                points: vec![
-                    corner(col, row as f32),
-                    corner(col + len, row as f32),
-                    corner(col + len, row as f32 + 1.05),
-                    corner(col, row as f32 + 1.05),
-                ],
-            })
-            .collect();
         self.ops.extend([
             Op::SaveGraphicsState,
             // Grid units to points, rows counting down the page.
@@ -174,15 +154,21 @@ impl Page<'_> {
                 matrix: CurTransMat::Raw([cell, 0.0, 0.0, -cell, x, self.height - y]),
             },
             Op::SetFillColor { col: color.into() },
-            Op::DrawPolygon {
-                polygon: Polygon {
-                    rings,
-                    mode: PaintMode::Fill,
-                    winding_order: WindingOrder::NonZero,
-                },
-            },
-            Op::RestoreGraphicsState,
         ]);
+        self.ops
+            .extend(runs.iter().map(|&(col, row, len)| Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(col as f32),
+                    y: Pt(row as f32),
+                    width: Pt(len as f32),
+                    // Each row reaches a little into the next, so no hairline seam between rows
+                    // breaks the finder patterns apart when the page is rasterised.
+                    height: Pt(1.05),
+                    mode: Some(PaintMode::Fill),
+                    winding_order: None,
+                },
+            }));
+        self.ops.push(Op::RestoreGraphicsState);
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {

@@ -18,6 +18,8 @@ mod guide;
 mod image;
 mod layout;
 mod qr;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod text;
 
 pub use certificate::{render_certificate, CertificateModel};

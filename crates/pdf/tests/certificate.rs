@@ -160,16 +160,20 @@ fn right_to_left_and_unprintable_text_is_refused_by_name() {
 
 #[test]
 fn corrupt_logos_are_named_in_the_error() {
-    let err =
-        guildbook_pdf::Image::from_bytes("the organisation logo", b"\x89PNG\r\n\x1a\nnot really")
-            .unwrap_err();
+    let err = guildbook_pdf::Image::from_bytes(
+        "the organisation logo",
+        b"\x89PNG\r\n\x1a\nnot really",
+        600,
+    )
+    .unwrap_err();
     assert!(
         err.to_string()
             .starts_with("the organisation logo cannot be read"),
         "{err}"
     );
-    let err = guildbook_pdf::Image::from_bytes("the organisation logo", b"GIF89a....").unwrap_err();
+    let err =
+        guildbook_pdf::Image::from_bytes("the organisation logo", b"GIF89a....", 600).unwrap_err();
     assert!(err.to_string().contains("use PNG, JPEG or SVG"), "{err}");
-    let err = guildbook_pdf::Image::from_bytes("the organisation logo", b"").unwrap_err();
+    let err = guildbook_pdf::Image::from_bytes("the organisation logo", b"", 600).unwrap_err();
     assert!(err.to_string().contains("not a PNG or JPEG"), "{err}");
 }

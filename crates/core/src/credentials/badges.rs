@@ -69,7 +69,7 @@ pub struct BadgeVerification {
     pub valid_until: Option<String>,
 }
 
-fn verdict_word(v: ob::Verdict) -> &'static str {
+pub(crate) fn verdict_word(v: ob::Verdict) -> &'static str {
     match v {
         ob::Verdict::Valid => "valid",
         ob::Verdict::Invalid => "invalid",
@@ -85,20 +85,22 @@ fn outcome_word(o: ob::Outcome) -> &'static str {
     }
 }
 
+impl From<ob::Check> for BadgeCheck {
+    fn from(c: ob::Check) -> Self {
+        BadgeCheck {
+            outcome: outcome_word(c.outcome).into(),
+            name: c.name,
+            detail: c.detail,
+        }
+    }
+}
+
 impl From<ob::Report> for BadgeVerification {
     fn from(r: ob::Report) -> Self {
         BadgeVerification {
             verdict: verdict_word(r.verdict).into(),
             format: r.format,
-            checks: r
-                .checks
-                .into_iter()
-                .map(|c| BadgeCheck {
-                    outcome: outcome_word(c.outcome).into(),
-                    name: c.name,
-                    detail: c.detail,
-                })
-                .collect(),
+            checks: r.checks.into_iter().map(BadgeCheck::from).collect(),
             key_trusted: r.key_trusted,
             name: r.name,
             issuer_name: r.issuer_name,
@@ -179,7 +181,7 @@ impl Workspace {
     }
 
     /// The badge image of a credential: (media type, bytes); designs as outlined SVG.
-    fn badge_image(&self, credential: &Credential) -> Result<(String, Vec<u8>)> {
+    pub(crate) fn badge_image(&self, credential: &Credential) -> Result<(String, Vec<u8>)> {
         match &credential.image {
             BadgeImage::Design(d) => Ok(("image/svg+xml".into(), d.svg()?.into_bytes())),
             BadgeImage::Upload { sha256, media_type } => Ok((

@@ -22,6 +22,25 @@ pub struct IssuerProfile {
     /// A logo in the vault.
     #[serde(default)]
     pub image_sha256: Option<String>,
+    /// The accent colour of printed documents, `#rrggbb`; empty: Guildbook's blue.
+    #[serde(default)]
+    pub accent: String,
+}
+
+/// Guildbook's own accent, for documents of an organisation that chose none.
+pub const DEFAULT_ACCENT: &str = "#2f5d8c";
+
+fn clean_accent(raw: &str) -> Result<String> {
+    let accent = raw.trim().to_ascii_lowercase();
+    let hex = accent.strip_prefix('#').unwrap_or("");
+    if accent.is_empty() || (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit())) {
+        Ok(accent)
+    } else {
+        Err(CoreError::Invalid(format!(
+            "The accent colour must look like #2f5d8c (got '{}').",
+            raw.trim()
+        )))
+    }
 }
 
 fn clean_url(raw: &str) -> Result<String> {
@@ -66,7 +85,7 @@ impl Workspace {
         let saved = self
             .conn()
             .query_row(
-                "SELECT name, url, email, image_sha256 FROM issuer_profile WHERE id = 1",
+                "SELECT name, url, email, image_sha256, accent FROM issuer_profile WHERE id = 1",
                 [],
                 |r| {
                     Ok(IssuerProfile {
@@ -74,6 +93,7 @@ impl Workspace {
                         url: r.get(1)?,
                         email: r.get(2)?,
                         image_sha256: r.get(3)?,
+                        accent: r.get(4)?,
                     })
                 },
             )
@@ -85,6 +105,7 @@ impl Workspace {
                 url: String::new(),
                 email: String::new(),
                 image_sha256: None,
+                accent: String::new(),
             }),
         }
     }
@@ -93,6 +114,7 @@ impl Workspace {
         let name = clean_name("The organisation's name", &profile.name)?;
         let url = clean_url(&profile.url)?;
         let email = clean_email(&profile.email)?;
+        let accent = clean_accent(&profile.accent)?;
         if let Some(sha) = &profile.image_sha256 {
             if !self.vault_path(sha).is_file() {
                 return Err(CoreError::NotFound(
@@ -101,9 +123,11 @@ impl Workspace {
             }
         }
         self.conn().execute(
-            "INSERT INTO issuer_profile (id, name, url, email, image_sha256, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (id) DO UPDATE SET name = ?1, url = ?2, email = ?3, image_sha256 = ?4, updated_at = ?5",
-            params![name, url, email, profile.image_sha256, clock::now()],
+            "INSERT INTO issuer_profile (id, name, url, email, image_sha256, accent, updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (id) DO UPDATE SET name = ?1, url = ?2, email = ?3, image_sha256 = ?4,
+               accent = ?5, updated_at = ?6",
+            params![name, url, email, profile.image_sha256, accent, clock::now()],
         )?;
         self.issuer_profile()
     }
@@ -147,6 +171,11 @@ mod tests {
             assert!(clean_url(bad).is_err(), "{bad}");
         }
         assert!(clean_email("people@northwind.example").is_ok());
+        assert_eq!(clean_accent(" #2F5D8C ").unwrap(), "#2f5d8c");
+        assert_eq!(clean_accent("").unwrap(), "");
+        for bad in ["2f5d8c", "#2f5d8", "#ggg000", "red"] {
+            assert!(clean_accent(bad).is_err(), "{bad}");
+        }
         for bad in ["people", "@x", "a@b@c", "a b@c"] {
             assert!(clean_email(bad).is_err(), "{bad}");
         }

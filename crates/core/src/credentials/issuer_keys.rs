@@ -158,7 +158,7 @@ impl Workspace {
     }
 
     /// The current signing key; the first one is made on first use.
-    pub(super) fn current_issuer_key(&mut self, keys_dir: &Path) -> Result<ob::IssuerKey> {
+    pub(crate) fn current_issuer_key(&mut self, keys_dir: &Path) -> Result<ob::IssuerKey> {
         let current: Option<String> = self
             .conn()
             .query_row(

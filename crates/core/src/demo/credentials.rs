@@ -29,6 +29,7 @@ pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str) -> Result
         url: "https://northwind-studio.example".into(),
         email: "people@northwind-studio.example".into(),
         image_sha256: None,
+        accent: "#24645a".into(),
     })?;
     let today = crate::reviews::today_here();
     let ago = |days: i64| Some(dates::format(today - Duration::days(days)));

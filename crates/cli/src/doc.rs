@@ -1,0 +1,190 @@
+//! `guildbook doc …` prints career-path guides and certificates as PDF; `guildbook verify-code`
+//! checks a certificate from its QR text or short code. Exit 0 only when the certificate is valid.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use clap::Subcommand;
+use guildbook_badges as ob;
+use guildbook_core::documents::{BatchTarget, Fonts, Paper};
+use guildbook_core::{CoreError, Workspace};
+
+use crate::credential::keys_dir;
+use crate::print;
+
+#[derive(Subcommand)]
+pub enum DocCommand {
+    /// A role's career-path guide (its newest published ladder) as PDF.
+    Guide {
+        /// The role's id or name.
+        role: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+    },
+    /// An award's certificate as PDF (a revoked award has none).
+    Certificate {
+        award: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, default_value = "a4")]
+        paper: String,
+    },
+    /// Every certificate of a credential, or of the awards named, into a new folder or a .zip
+    /// file — all or nothing (Ctrl-C leaves nothing behind). Revoked awards are skipped.
+    Certificates {
+        /// The credential's id or name.
+        #[arg(long)]
+        credential: Option<String>,
+        /// An award id (repeat for a cohort).
+        #[arg(long = "award")]
+        awards: Vec<String>,
+        /// A new folder, or a file ending in .zip.
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, default_value = "a4")]
+        paper: String,
+    },
+}
+
+fn fonts() -> Result<Fonts, CoreError> {
+    Fonts::load().map_err(|e| CoreError::Invalid(e.to_string()))
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    guildbook_core::ladder::format::write_atomically(path, bytes)
+}
+
+pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Result<(), CoreError> {
+    match command {
+        DocCommand::Guide {
+            role,
+            output,
+            paper,
+        } => {
+            let role = ws.find_role(&role)?;
+            let pdf = ws.guide_pdf(&fonts()?, &role.id, Paper::parse(&paper)?)?;
+            write_file(&output, &pdf)?;
+            print(out, format!("{}\t{} bytes", output.display(), pdf.len()))
+        }
+        DocCommand::Certificate {
+            award,
+            output,
+            paper,
+        } => {
+            let award = ws.find_award(&award)?;
+            let pdf =
+                ws.certificate_pdf(&keys_dir()?, &fonts()?, &award.id, Paper::parse(&paper)?)?;
+            write_file(&output, &pdf)?;
+            print(out, format!("{}\t{} bytes", output.display(), pdf.len()))
+        }
+        DocCommand::Certificates {
+            credential,
+            awards,
+            output,
+            paper,
+        } => {
+            let mut ids = awards;
+            if let Some(wanted) = credential {
+                let found = ws
+                    .credentials(true)?
+                    .into_iter()
+                    .find(|c| c.id == wanted || c.name.eq_ignore_ascii_case(&wanted))
+                    .ok_or_else(|| {
+                        CoreError::NotFound(format!("No credential has the id or name '{wanted}'."))
+                    })?;
+                ids.extend(ws.holders(&found.id)?.into_iter().map(|a| a.id));
+            }
+            if ids.is_empty() {
+                return Err(CoreError::Invalid(
+                    "name a credential (--credential) or awards (--award ID …) to print".into(),
+                ));
+            }
+            let cancel = Arc::new(AtomicBool::new(false));
+            let flag = cancel.clone();
+            // Ctrl-C stops between certificates and the batch removes what it wrote.
+            let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+            let target = BatchTarget::from_path(&output);
+            let mut progress = |done: u32, total: u32| eprint!("\rcertificates: {done} of {total}");
+            let result = ws.export_certificates(
+                &keys_dir()?,
+                &ids,
+                Paper::parse(&paper)?,
+                &target,
+                &mut progress,
+                &cancel,
+            )?;
+            eprintln!();
+            let outcome =
+                result.map_err(|_| CoreError::Invalid("cancelled; nothing was written".into()))?;
+            for skipped in &outcome.skipped {
+                print(out, format!("skipped\t{skipped}"))?;
+            }
+            print(
+                out,
+                format!("{}\t{} certificates", outcome.path, outcome.written),
+            )
+        }
+    }
+}
+
+/// `guildbook verify-code TEXT`: the QR text (`GB1:…`) or a short code. In a workspace its keys
+/// and records count; elsewhere the signature is checked and the key against `--issuer-keys`.
+pub fn run_verify_code(
+    workspace: Option<&Path>,
+    text: &str,
+    issuer_keys: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
+    let report = match (workspace, issuer_keys) {
+        (Some(dir), None) => Workspace::open(dir)?.verify_certificate_code(text)?,
+        _ => {
+            if !ob::is_certificate_text(text) {
+                return Err(CoreError::Invalid(
+                    "a short code is checked in the issuer's workspace: pass --workspace DIR"
+                        .into(),
+                ));
+            }
+            let keys = match issuer_keys {
+                Some(path) => {
+                    let json = std::fs::read_to_string(path)
+                        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
+                    serde_json::from_str(&json).map_err(|e| {
+                        CoreError::Invalid(format!("{} is not JSON ({e}).", path.display()))
+                    })?
+                }
+                None => serde_json::json!({ "keys": [] }),
+            };
+            let today = guildbook_core::dates::format(guildbook_core::dates::today());
+            let r = ob::verify_certificate(text, &keys, &today, None);
+            guildbook_core::documents::CertificateVerification::from_report(r)
+        }
+    };
+    for c in &report.checks {
+        print(out, format!("{}\t{}\t{}", c.name, c.outcome, c.detail))?;
+    }
+    let about = [
+        &report.holder,
+        &report.credential,
+        &report.issuer,
+        &report.code,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    print(out, format!("verdict\t{}\t{about}", report.verdict))?;
+    if report.verdict == "valid" {
+        Ok(())
+    } else {
+        Err(CoreError::Invalid(format!(
+            "the certificate is not valid ({}).",
+            report.verdict
+        )))
+    }
+}
