@@ -4,6 +4,7 @@
 use guildbook_pdf as pdf;
 
 use super::{pdf_error, printed_at, Paper};
+use crate::credentials::Credential;
 use crate::dates;
 use crate::error::Result;
 use crate::ladder::{EvidenceRequirement, Ladder};
@@ -75,22 +76,7 @@ impl Workspace {
                 })
             })
             .collect();
-        let credentials = self
-            .credentials(false)?
-            .into_iter()
-            .filter_map(|cred| {
-                let criteria = cred.criteria.as_ref().filter(|k| k.role_id == role_id)?;
-                Some(pdf::GuideCredential {
-                    level: criteria.level_name.clone(),
-                    criteria: cred.criteria_text.clone(),
-                    validity: match cred.validity_months {
-                        Some(months) => format!("{months} months"),
-                        None => "Does not expire".into(),
-                    },
-                    name: cred.name,
-                })
-            })
-            .collect();
+        let credentials = credentials_on_path(self.credentials(false)?, role_id);
         Ok(pdf::GuideModel {
             page: paper.size(),
             branding: self.branding()?,
@@ -109,6 +95,44 @@ impl Workspace {
             printed_on: dates::long(&dates::format(dates::today())),
         })
     }
+}
+
+/// The credentials earned on this ladder, then those stacked on them (in that order).
+fn credentials_on_path(all: Vec<Credential>, role_id: &str) -> Vec<pdf::GuideCredential> {
+    let validity = |c: &Credential| match c.validity_months {
+        Some(months) => format!("{months} months"),
+        None => "Does not expire".into(),
+    };
+    let (own, others): (Vec<_>, Vec<_>) = all
+        .into_iter()
+        .partition(|c| c.criteria.as_ref().is_some_and(|k| k.role_id == role_id));
+    let stacked = others.into_iter().filter_map(|c| {
+        let after: Vec<&str> = c
+            .prerequisites
+            .iter()
+            .filter(|p| own.iter().any(|o| o.id == p.id))
+            .map(|p| p.name.as_str())
+            .collect();
+        (!after.is_empty()).then(|| pdf::GuideCredential {
+            level: format!("After {}", after.join(", ")),
+            criteria: c.criteria_text.clone(),
+            validity: validity(&c),
+            name: c.name.clone(),
+        })
+    });
+    let stacked: Vec<_> = stacked.collect();
+    own.iter()
+        .map(|c| pdf::GuideCredential {
+            level: c
+                .criteria
+                .as_ref()
+                .map_or(String::new(), |k| k.level_name.clone()),
+            criteria: c.criteria_text.clone(),
+            validity: validity(c),
+            name: c.name.clone(),
+        })
+        .chain(stacked)
+        .collect()
 }
 
 fn version_text(ladder: &Ladder) -> String {

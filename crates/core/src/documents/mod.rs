@@ -48,10 +48,10 @@ impl Paper {
 }
 
 fn pdf_error(e: pdf::PdfError) -> CoreError {
-    let message = e.to_string();
-    let mut chars = message.chars();
-    let sentence = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+    let message = e.to_string().replace('\n', " ").trim().to_owned();
+    // "the holder's name is…" starts a sentence; a file name keeps its case.
+    let sentence = match message.strip_prefix("the ") {
+        Some(rest) => format!("The {rest}"),
         None => message,
     };
     CoreError::Invalid(format!("{sentence}. Nothing was saved."))
@@ -72,6 +72,29 @@ fn printed_at() -> String {
 }
 
 impl Workspace {
+    /// Takes a logo (PNG, JPEG or SVG, at most 2 MB) into the vault once it has been read
+    /// through, so a damaged file is refused when it is chosen, not when something is printed.
+    /// Answers its SHA-256 for the issuer profile.
+    pub fn add_logo_image(&mut self, path: &std::path::Path) -> Result<String> {
+        let name = crate::vault::display_name(path);
+        let size = std::fs::metadata(path)
+            .map_err(CoreError::io(format!("Could not read {name}")))?
+            .len();
+        if size > crate::credentials::MAX_BADGE_IMAGE {
+            return Err(CoreError::Invalid(format!(
+                "{name} is {:.1} MB; a logo is at most 2 MB.",
+                size as f64 / 1e6
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(CoreError::io(format!("Could not read {name}")))?;
+        if !bytes.starts_with(b"\xff\xd8\xff") {
+            // PNG and SVG pass the badge checks (no scripts or outside references in SVGs).
+            crate::credentials::design::check_badge_image(&name, &bytes)?;
+        }
+        picture(&name, &bytes, 480)?;
+        Ok(self.store_file(self.conn(), path)?.sha256)
+    }
+
     /// The organisation as documents show it: name, logo (decoded once), accent colour.
     pub(crate) fn branding(&self) -> Result<pdf::Branding> {
         let profile = self.issuer_profile()?;
