@@ -121,6 +121,14 @@ pub fn run() {
             commands::credential::issuer_keys,
             commands::credential::issuer_key_rotate,
             commands::credential::issuer_publish,
+            commands::document::certificate_pdf,
+            commands::document::certificate_save,
+            commands::document::guide_pdf,
+            commands::document::guide_save,
+            commands::document::certificate_verify_code,
+            commands::document::issuer_logo_add,
+            commands::document::certificates_export,
+            commands::document::certificates_cancel,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Guildbook");

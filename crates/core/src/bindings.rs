@@ -12,6 +12,7 @@ use crate::completeness::{CellProgress, RequirementProgress};
 use crate::credentials::clearance::AreaRule;
 use crate::credentials::*;
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
+use crate::documents::{BatchDestination, BatchOutcome, CertificateVerification, Paper};
 use crate::error::{ApiError, ErrorCode};
 use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
 use crate::ladder::templates::{Template, TemplateInfo};
@@ -152,6 +153,10 @@ fn decls() -> String {
         IssuerKeyInfo,
         BadgeCheck,
         BadgeVerification,
+        Paper,
+        BatchDestination,
+        BatchOutcome,
+        CertificateVerification,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod credential;
+pub mod document;
 pub mod evidence;
 pub mod ladder;
 pub mod review;

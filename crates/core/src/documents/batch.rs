@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use guildbook_pdf as pdf;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::certificate::CertificatePrinter;
@@ -54,6 +54,26 @@ pub struct BatchOutcome {
     pub written: u32,
     /// Awards left out, with why ("Priya Natarajan: revoked").
     pub skipped: Vec<String>,
+}
+
+/// Where the app sends a batch: a new folder named after `name` inside `parent` (never one that
+/// exists), or a ZIP file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum BatchDestination {
+    Folder { parent: String, name: String },
+    Zip { path: String },
+}
+
+impl BatchDestination {
+    pub fn target(self) -> BatchTarget {
+        match self {
+            BatchDestination::Folder { parent, name } => {
+                BatchTarget::Folder(unused_folder(Path::new(&parent), &name))
+            }
+            BatchDestination::Zip { path } => BatchTarget::Zip(PathBuf::from(path)),
+        }
+    }
 }
 
 /// The batch was cancelled; nothing was written.

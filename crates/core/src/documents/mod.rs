@@ -13,7 +13,7 @@ pub use guildbook_pdf::{Fonts, PageSize};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use batch::{unused_folder, BatchOutcome, BatchTarget, Cancelled};
+pub use batch::{unused_folder, BatchDestination, BatchOutcome, BatchTarget, Cancelled};
 pub use certificate::CertificateVerification;
 
 use crate::credentials::issuer::DEFAULT_ACCENT;

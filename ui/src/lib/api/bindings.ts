@@ -505,7 +505,11 @@ url: string, email: string,
 /**
  * A logo in the vault.
  */
-imageSha256: string | null, };
+imageSha256: string | null, 
+/**
+ * The accent colour of printed documents, `#rrggbb`; empty: Guildbook's blue.
+ */
+accent: string, };
 
 export type BadgeFormat = "json" | "jwt" | "png" | "svg";
 
@@ -534,3 +538,27 @@ verdict: string, format: string, checks: Array<BadgeCheck>,
  * Signed by one of this workspace's keys (not only by a key the badge carries itself).
  */
 keyTrusted: boolean, name: string | null, issuerName: string | null, holderName: string | null, validFrom: string | null, validUntil: string | null, };
+
+export type Paper = "a4" | "letter";
+
+export type BatchDestination = { "kind": "folder", parent: string, name: string, } | { "kind": "zip", path: string, };
+
+export type BatchOutcome = { path: string, written: number, 
+/**
+ * Awards left out, with why ("Priya Natarajan: revoked").
+ */
+skipped: Array<string>, };
+
+export type CertificateVerification = { 
+/**
+ * "valid", "invalid" or "undetermined".
+ */
+verdict: string, 
+/**
+ * "qr" (the signed text) or "code" (the short code, looked up in this workspace).
+ */
+kind: string, checks: Array<BadgeCheck>, code: string | null, holder: string | null, credential: string | null, issuer: string | null, issuedOn: string | null, expiresOn: string | null, 
+/**
+ * The award in this workspace, when it was issued here.
+ */
+awardId: string | null, };

@@ -1,0 +1,128 @@
+//! Printable documents: previews (PDF bytes for the viewer), Save as…, certificate batches on
+//! their own thread and their own database connection (progress as `certificates-progress`
+//! events, cancel with `certificates_cancel`), and checking a certificate's code.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use guildbook_core::documents::{
+    BatchDestination, BatchOutcome, CertificateVerification, Fonts, Paper,
+};
+use guildbook_core::ladder::format::write_atomically;
+use guildbook_core::{CoreError, Workspace};
+use serde::Serialize;
+use tauri::ipc::Response;
+use tauri::{AppHandle, Emitter, State};
+
+use super::CmdResult;
+use crate::state::AppState;
+
+/// The typeface, parsed once for the life of the app.
+fn fonts() -> CmdResult<&'static Fonts> {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    if let Some(fonts) = FONTS.get() {
+        return Ok(fonts);
+    }
+    let fonts = Fonts::load().map_err(|e| CoreError::Invalid(e.to_string()))?;
+    Ok(FONTS.get_or_init(|| fonts))
+}
+
+/// The batch running now, to cancel.
+static RUNNING: Mutex<Option<Arc<AtomicBool>>> = Mutex::new(None);
+
+#[tauri::command(async)]
+pub fn certificate_pdf(
+    state: State<'_, AppState>,
+    award_id: String,
+    paper: Paper,
+) -> CmdResult<Response> {
+    let keys = state.keys_dir();
+    let pdf = state.with(|ws| ws.certificate_pdf(&keys, fonts()?, &award_id, paper))?;
+    Ok(Response::new(pdf))
+}
+
+#[tauri::command(async)]
+pub fn certificate_save(
+    state: State<'_, AppState>,
+    award_id: String,
+    paper: Paper,
+    path: PathBuf,
+) -> CmdResult<()> {
+    let keys = state.keys_dir();
+    let pdf = state.with(|ws| ws.certificate_pdf(&keys, fonts()?, &award_id, paper))?;
+    write_atomically(&path, &pdf)
+}
+
+#[tauri::command(async)]
+pub fn guide_pdf(state: State<'_, AppState>, role_id: String, paper: Paper) -> CmdResult<Response> {
+    let pdf = state.with(|ws| ws.guide_pdf(fonts()?, &role_id, paper))?;
+    Ok(Response::new(pdf))
+}
+
+#[tauri::command(async)]
+pub fn guide_save(
+    state: State<'_, AppState>,
+    role_id: String,
+    paper: Paper,
+    path: PathBuf,
+) -> CmdResult<()> {
+    let pdf = state.with(|ws| ws.guide_pdf(fonts()?, &role_id, paper))?;
+    write_atomically(&path, &pdf)
+}
+
+/// Checks a certificate from its QR text or its short code.
+#[tauri::command(async)]
+pub fn certificate_verify_code(
+    state: State<'_, AppState>,
+    text: String,
+) -> CmdResult<CertificateVerification> {
+    state.with(|ws| ws.verify_certificate_code(&text))
+}
+
+/// A logo (PNG, JPEG or SVG) chosen in the native dialog, read through and kept in the vault.
+#[tauri::command(async)]
+pub fn issuer_logo_add(state: State<'_, AppState>, path: PathBuf) -> CmdResult<String> {
+    state.with(|ws| ws.add_logo_image(&path))
+}
+
+#[derive(Clone, Serialize)]
+struct Progress {
+    done: u32,
+    total: u32,
+}
+
+/// Prints the certificates of `award_ids`; null when cancelled (nothing is left on disk then).
+#[tauri::command]
+pub async fn certificates_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    award_ids: Vec<String>,
+    paper: Paper,
+    destination: BatchDestination,
+) -> CmdResult<Option<BatchOutcome>> {
+    let root = state.with(|ws| Ok(ws.root().to_path_buf()))?;
+    let keys = state.keys_dir();
+    let target = destination.target();
+    let cancel = Arc::new(AtomicBool::new(false));
+    *RUNNING.lock().unwrap() = Some(cancel.clone());
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        // A connection of its own: the rest of the app keeps working while the batch runs.
+        let mut ws = Workspace::open(&root)?;
+        let mut progress = |done, total| {
+            let _ = app.emit("certificates-progress", Progress { done, total });
+        };
+        ws.export_certificates(&keys, &award_ids, paper, &target, &mut progress, &cancel)
+    })
+    .await
+    .map_err(|e| CoreError::Invalid(format!("The batch stopped unexpectedly: {e}")))?;
+    *RUNNING.lock().unwrap() = None;
+    Ok(result?.ok())
+}
+
+#[tauri::command]
+pub fn certificates_cancel() {
+    if let Some(flag) = RUNNING.lock().unwrap().as_ref() {
+        flag.store(true, Ordering::Relaxed);
+    }
+}
