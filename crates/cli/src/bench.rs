@@ -48,6 +48,12 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 50_000)]
         awards: usize,
     },
+    /// Time certificates (one, and a batch of N with their signed QR codes) and a career-path
+    /// guide for a 6-domain × 5-level ladder, in a new workspace; says where the time goes.
+    Docs {
+        #[arg(long, default_value_t = 1000)]
+        certificates: u32,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -74,6 +80,7 @@ pub fn run(
         }
         BenchCommand::Signing { iterations } => signing(iterations, out),
         BenchCommand::Badges { awards } => crate::bench_badges::run(awards, out),
+        BenchCommand::Docs { certificates } => crate::bench_docs::run(certificates, out),
         BenchCommand::Credentials { awards } => crate::bench_badges::credentials(awards, out),
         BenchCommand::Portfolio { items, loads } => {
             let dir = workspace.ok_or_else(|| {
@@ -324,7 +331,7 @@ fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), Cor
     Ok(())
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
+pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i].as_secs_f64() * 1000.0
 }

@@ -4,6 +4,7 @@
 mod assessment;
 mod bench;
 mod bench_badges;
+mod bench_docs;
 mod contractor;
 mod credential;
 mod doc;

@@ -1,53 +1,9 @@
 //! Badges from the command line, as HR and a third party use them: export an award, publish the
 //! issuer's keys and revocation list, and verify offline — exit 0 only for a valid badge.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-struct Env {
-    dir: tempfile::TempDir,
-    ws: PathBuf,
-}
-
-impl Env {
-    fn demo() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let ws = dir.path().join("demo");
-        let env = Env { dir, ws };
-        let out = env.run(&["demo"], true);
-        assert!(out.status.success(), "{}", text(&out.stderr));
-        env
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs `guildbook`, inside the workspace or (a third party) with no workspace at all.
-    fn run(&self, args: &[&str], in_workspace: bool) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_guildbook"));
-        cmd.env_remove("GUILDBOOK_WORKSPACE")
-            .env("GUILDBOOK_CONFIG_DIR", self.path("config"));
-        if in_workspace {
-            cmd.arg("--workspace").arg(&self.ws);
-        }
-        cmd.args(args).output().unwrap()
-    }
-
-    fn award_of(&self, who: &str) -> String {
-        let list = text(&self.run(&["award", "list"], true).stdout);
-        let line = list.lines().find(|l| l.contains(who)).unwrap();
-        line.split('\t').next().unwrap().to_string()
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn arg(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{arg, text, Env};
 
 #[test]
 fn an_exported_badge_verifies_for_a_third_party_with_the_published_keys_and_list() {

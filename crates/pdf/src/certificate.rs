@@ -66,6 +66,7 @@ pub fn render_certificate(fonts: &Fonts, m: &CertificateModel) -> Result<Vec<u8>
         .as_ref()
         .map(|l| (doc.add_image(l), l.clone()));
     let badge = m.badge.as_ref().map(|b| (doc.add_image(b), b.clone()));
+    let qr = qr::form(&mut doc, &m.qr_text, INK)?;
     let (width, height) = (doc.width, doc.height);
     let accent = m.branding.accent;
     let mut page = doc.page();
@@ -163,7 +164,7 @@ pub fn render_certificate(fonts: &Fonts, m: &CertificateModel) -> Result<Vec<u8>
         }
     }
 
-    footer(&mut page, fonts, m, width, height)?;
+    footer(&mut page, fonts, m, (width, height), &qr);
     Ok(doc.finish())
 }
 
@@ -205,9 +206,9 @@ fn footer(
     page: &mut Page,
     fonts: &Fonts,
     m: &CertificateModel,
-    width: f32,
-    height: f32,
-) -> Result<()> {
+    (width, height): (f32, f32),
+    (qr, modules): &(printpdf::XObjectId, f32),
+) {
     let top = height - 156.0;
     let label = (Style::Bold, 7.5, MUTED);
     page.text(MARGIN, top + 30.0, label.0, label.1, label.2, "ISSUED");
@@ -252,7 +253,7 @@ fn footer(
     let qr_size = 124.0;
     let qr_x = width - MARGIN - qr_size + 8.0;
     let qr_y = top - 4.0;
-    qr::draw(page, &m.qr_text, qr_x, qr_y, qr_size, INK)?;
+    page.form(qr, qr_x, qr_y, *modules, qr_size / modules);
     let text_right = qr_x - 4.0;
     let code_w = fonts.width(Style::Bold, 11.0, &m.code);
     page.text(
@@ -277,7 +278,6 @@ fn footer(
         );
     }
     page.line((MARGIN, top + 8.0), (qr_x - 8.0, top + 8.0), 0.4, RULE);
-    Ok(())
 }
 
 fn centred(

@@ -2,9 +2,9 @@
 //! think), text measured by [`Fonts`], and the document's metadata.
 
 use printpdf::{
-    Color, CurTransMat, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem, WindingOrder,
-    XObjectId, XObjectTransform,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, WindingOrder, XObjectId,
+    XObjectTransform,
 };
 
 use crate::image::Image;
@@ -80,6 +80,40 @@ impl<'f> Doc<'f> {
         self.doc.add_image(&image.raw)
     }
 
+    /// A Form XObject `size` units square whose content stream is `content`, written as is:
+    /// drawings of thousands of shapes (a QR code) cost a fraction of what as many `Op`s do.
+    pub fn add_form(&mut self, size: f32, content: Vec<u8>) -> XObjectId {
+        use printpdf::{DictItem, ExternalStream, ExternalXObject};
+        let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+        let dict = [
+            ("Type", name("XObject")),
+            ("Subtype", name("Form")),
+            (
+                "BBox",
+                DictItem::Array(vec![
+                    DictItem::Real(0.0),
+                    DictItem::Real(0.0),
+                    DictItem::Real(size),
+                    DictItem::Real(size),
+                ]),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        self.doc.add_xobject(&ExternalXObject {
+            stream: ExternalStream {
+                dict,
+                content,
+                // Compressed with every other stream in `finish`.
+                compress: false,
+            },
+            width: None,
+            height: None,
+            dpi: None,
+        })
+    }
+
     pub fn finish(mut self) -> Vec<u8> {
         let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
         let (w, h) = (to_mm(self.width), to_mm(self.height));
@@ -89,14 +123,48 @@ impl<'f> Doc<'f> {
             .map(|ops| PdfPage::new(w, h, ops))
             .collect();
         let options = PdfSaveOptions {
-            optimize: true,
+            // Compressed below, at a level of our choosing.
+            optimize: false,
             subset_fonts: true,
             secure: true,
             image_optimization: None,
         };
-        self.doc.with_pages(pages).save(&options, &mut Vec::new())
+        let mut doc = printpdf::to_lopdf_doc(self.doc.with_pages(pages), &options, &mut Vec::new());
+        compress_streams(&mut doc);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes)
+            .expect("writing to memory cannot fail");
+        bytes
     }
 }
+
+/// Flate-compresses every stream not compressed yet (fonts, page content). printpdf compresses at
+/// the slowest level, which is most of a certificate's time for a few percent of its size; the
+/// default level keeps the files small and a thousand certificates fast.
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write as _;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(compressed) = encoder.finish() {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
+}
+
+const COMPRESSION: u32 = 6;
 
 /// Drawing on one page; `y` is measured down from the top edge, text `y` is its baseline.
 pub struct Page<'a> {
@@ -141,34 +209,6 @@ impl Page<'_> {
             self.text(x, y + i as f32 * leading, style, size, color, line);
         }
         y + lines.len() as f32 * leading
-    }
-
-    /// Cells of a grid (a QR code's dark runs: column, row, length) in grid units scaled by
-    /// `cell` from the grid's top left at (x, y). Small numbers and one `re` per run keep the
-    /// page stream a fraction of the size of page coordinates.
-    pub fn fill_grid(&mut self, x: f32, y: f32, cell: f32, runs: &[(u32, u32, u32)], color: Rgb) {
-        self.ops.extend([
-            Op::SaveGraphicsState,
-            // Grid units to points, rows counting down the page.
-            Op::SetTransformationMatrix {
-                matrix: CurTransMat::Raw([cell, 0.0, 0.0, -cell, x, self.height - y]),
-            },
-            Op::SetFillColor { col: color.into() },
-        ]);
-        self.ops
-            .extend(runs.iter().map(|&(col, row, len)| Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Pt(col as f32),
-                    y: Pt(row as f32),
-                    width: Pt(len as f32),
-                    // Each row reaches a little into the next, so no hairline seam between rows
-                    // breaks the finder patterns apart when the page is rasterised.
-                    height: Pt(1.05),
-                    mode: Some(PaintMode::Fill),
-                    winding_order: None,
-                },
-            }));
-        self.ops.push(Op::RestoreGraphicsState);
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
@@ -230,6 +270,20 @@ impl Page<'_> {
             },
         });
         h
+    }
+
+    /// Places a form from `Doc::add_form`, its units scaled by `scale`, top left at (x, y).
+    pub fn form(&mut self, id: &XObjectId, x: f32, y: f32, size: f32, scale: f32) {
+        self.ops.push(Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(self.height - y - size * scale)),
+                scale_x: Some(scale),
+                scale_y: Some(scale),
+                ..Default::default()
+            },
+        });
     }
 
     fn point(&self, x: f32, y: f32) -> Point {

@@ -150,9 +150,19 @@ impl Workspace {
         award_id: &str,
         paper: Paper,
     ) -> Result<Vec<u8>> {
-        let award = self.award(award_id)?;
-        let model = CertificatePrinter::new(self, keys_dir)?.model(self, &award, paper)?;
+        let model = self.certificate_model(keys_dir, award_id, paper)?;
         pdf::render_certificate(fonts, &model).map_err(pdf_error)
+    }
+
+    /// What the certificate shows, its QR text signed (for benchmarks and other renderers).
+    pub fn certificate_model(
+        &mut self,
+        keys_dir: &Path,
+        award_id: &str,
+        paper: Paper,
+    ) -> Result<pdf::CertificateModel> {
+        let award = self.award(award_id)?;
+        CertificatePrinter::new(self, keys_dir)?.model(self, &award, paper)
     }
 
     /// The award whose certificate carries this short code, if this workspace issued it.
