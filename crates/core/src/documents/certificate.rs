@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::{pdf_error, picture, printed_at, Paper};
 use crate::credentials::badges::{verdict_word, BadgeCheck};
-use crate::credentials::{Award, AwardStatus};
+use crate::credentials::{Award, AwardStatus, Credential};
 use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::workspace::Workspace;
@@ -61,7 +61,8 @@ pub(crate) struct CertificatePrinter {
     key: ob::IssuerKey,
     branding: pdf::Branding,
     issuer_id: String,
-    badges: HashMap<String, Option<Arc<pdf::Image>>>,
+    /// Per credential: the credential and its badge picture, loaded once per batch.
+    credentials: HashMap<String, (Credential, Option<Arc<pdf::Image>>)>,
     printed_at: String,
 }
 
@@ -71,7 +72,7 @@ impl CertificatePrinter {
             key: ws.current_issuer_key(keys_dir)?,
             branding: ws.branding()?,
             issuer_id: ws.issuer_id()?,
-            badges: HashMap::new(),
+            credentials: HashMap::new(),
             printed_at: printed_at(),
         })
     }
@@ -95,17 +96,16 @@ impl CertificatePrinter {
                 )
             )));
         }
-        let credential = ws.credential(&award.credential_id)?;
-        let badge = match self.badges.get(&credential.id) {
-            Some(badge) => badge.clone(),
-            None => {
-                let (_, bytes) = ws.badge_image(&credential)?;
-                // A badge that cannot be drawn leaves its corner empty rather than stop the print.
-                let badge = picture("the badge", &bytes, 240).ok().map(Arc::new);
-                self.badges.insert(credential.id.clone(), badge.clone());
-                badge
-            }
-        };
+        if !self.credentials.contains_key(&award.credential_id) {
+            let credential = ws.credential(&award.credential_id)?;
+            let (_, bytes) = ws.badge_image(&credential)?;
+            // A badge that cannot be drawn leaves its corner empty rather than stop the print.
+            let badge = picture("the badge", &bytes, 240).ok().map(Arc::new);
+            self.credentials
+                .insert(credential.id.clone(), (credential, badge));
+        }
+        let (credential, badge) = &self.credentials[&award.credential_id];
+        let badge = badge.clone();
         let code = ob::short_code(&self.issuer_id, &award.id);
         let claims = ob::CertificateClaims {
             code: code.clone(),
