@@ -72,6 +72,23 @@ export function pickBadgeImage(): Promise<string | null> {
   return openFile('Choose a badge image', { name: 'Badge image', extensions: ['png', 'svg'] });
 }
 
+/** The issuer's logo for badges and printed documents: PNG, JPEG or SVG. */
+export function pickLogoImage(): Promise<string | null> {
+  return openFile('Choose a logo', { name: 'Logo', extensions: ['png', 'jpg', 'jpeg', 'svg'] });
+}
+
+/** Where to save a printed document (a certificate, a career-path guide). */
+export function pickPdfSave(title: string, defaultPath: string): Promise<string | null> {
+  return answer(() => save({ title, defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] }));
+}
+
+/** Where to write a batch of certificates as one ZIP file. */
+export function pickZipSave(defaultPath: string): Promise<string | null> {
+  return answer(() =>
+    save({ title: 'Save the certificates as a ZIP file', defaultPath, filters: [{ name: 'ZIP', extensions: ['zip'] }] })
+  );
+}
+
 /** Where to save an exported badge. */
 export function pickBadgeSave(defaultPath: string, extension: string): Promise<string | null> {
   return answer(() =>

@@ -1,11 +1,16 @@
 // The one door from the UI to the Rust core. Components call these functions, never `invoke`.
 // Every failure is thrown as an `AppError` carrying the core's `{ code, message }`.
 import { convertFileSrc, invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ApiError,
   Award,
   BadgeFormat,
   BadgeVerification,
+  BatchDestination,
+  BatchOutcome,
+  CertificateVerification,
+  Paper,
   IssuerKeyInfo,
   BadgeDesign,
   BadgeImage,
@@ -267,8 +272,40 @@ export const api = {
   /** A new signing key; the old one is retired and still verifies what it signed. */
   rotateIssuerKey: () => call<IssuerKeyInfo>('issuer_key_rotate'),
   /** The public keys (JWK Set) or the signed revocation list, written to `path`. */
-  publishIssuer: (what: 'keys' | 'revocations', path: string) => call<void>('issuer_publish', { what, path })
+  publishIssuer: (what: 'keys' | 'revocations', path: string) => call<void>('issuer_publish', { what, path }),
+  /** A logo (PNG, JPEG or SVG) checked and copied into the vault; its sha256. */
+  addIssuerLogo: (path: string) => call<string>('issuer_logo_add', { path }),
+
+  /** An award's certificate as PDF bytes, for the preview. A revoked award has none. */
+  certificatePdf: (awardId: string, paper: Paper) => call<ArrayBuffer>('certificate_pdf', { awardId, paper }),
+  /** Renders the certificate again and writes it to `path` (all or nothing). */
+  saveCertificate: (awardId: string, paper: Paper, path: string) =>
+    call<void>('certificate_save', { awardId, paper, path }),
+  /** A role's career-path guide from its published ladder, as PDF bytes. */
+  guidePdf: (roleId: string, paper: Paper) => call<ArrayBuffer>('guide_pdf', { roleId, paper }),
+  saveGuide: (roleId: string, paper: Paper, path: string) => call<void>('guide_save', { roleId, paper, path }),
+  /** Checks a printed certificate from its scanned QR text ("GB1:…") or its short code. */
+  verifyCertificateCode: (text: string) => call<CertificateVerification>('certificate_verify_code', { text }),
+  /**
+   * Prints many certificates into a folder or one ZIP, off the UI thread; progress arrives through
+   * `onCertificatesProgress`. Null when cancelled: nothing is left on disk then.
+   */
+  exportCertificates: (awardIds: string[], paper: Paper, destination: BatchDestination) =>
+    call<BatchOutcome | null>('certificates_export', { awardIds, paper, destination }),
+  /** Stops the running batch (it then resolves to null). */
+  cancelCertificates: () => call<void>('certificates_cancel')
 };
+
+/** How far a certificate batch is, as the core reports it. */
+export interface BatchProgress {
+  done: number;
+  total: number;
+}
+
+/** Listens to a running batch's progress; resolves to the function that stops listening. */
+export function onCertificatesProgress(cb: (progress: BatchProgress) => void): Promise<UnlistenFn> {
+  return listen<BatchProgress>('certificates-progress', (event) => cb(event.payload));
+}
 
 /** Today's date where the person is (YYYY-MM-DD), which is what "due today" means. */
 export function localToday(now: Date = new Date()): string {

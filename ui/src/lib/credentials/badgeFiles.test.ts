@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BadgeCheck } from '$lib/api';
-import { badgeFileName, checkLabel, orderedChecks, verdictHeadline } from './badgeFiles';
+import type { BadgeCheck, BadgeVerification } from '$lib/api';
+import { badgeFacts, badgeFileName, checkLabel, orderedChecks, verdictHeadline } from './badgeFiles';
 
 describe('badge files', () => {
   it('names an export after the person and the credential, safely', () => {
@@ -24,5 +24,18 @@ describe('badge files', () => {
     expect(ordered.map((x) => x.name)).toEqual(['dates', 'revocation', 'format', 'proof']);
     expect(checkLabel('proof')).toBe('Signature');
     expect(checkLabel('endorsements')).toBe('Endorsements');
+  });
+
+  it('lists what a badge states, only what it has', () => {
+    const v: BadgeVerification = {
+      verdict: 'valid', format: 'png', checks: [], keyTrusted: true, name: 'Design critique', issuerName: 'Northwind',
+      holderName: null, validFrom: '2026-03-02T00:00:00Z', validUntil: '2028-03-02T00:00:00Z'
+    };
+    expect(badgeFacts(v, 'en-US')).toEqual([
+      { label: 'Credential', value: 'Design critique', testid: 'verify-name' },
+      { label: 'Issuer', value: 'Northwind' },
+      { label: 'Valid', value: 'from Mar 2, 2026 until Mar 2, 2028' }
+    ]);
+    expect(checkLabel('record')).toBe("Issuer's records");
   });
 });

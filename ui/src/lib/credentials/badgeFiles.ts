@@ -1,6 +1,8 @@
 // Badge files in the UI: the name an exported badge is saved under, and the words and tones of a
 // verification. No Svelte, no IPC: tested in badgeFiles.test.ts.
 import type { Award, BadgeCheck, BadgeFormat, BadgeVerification } from '$lib/api';
+import { formatDay } from '$lib/roster/dates';
+import { userLocale } from '$lib/roster/locale';
 
 export const FORMATS: { format: BadgeFormat; label: string; hint: string }[] = [
   { format: 'png', label: 'Badge image (PNG)', hint: 'The badge with the signed credential inside' },
@@ -45,7 +47,8 @@ const CHECK_NAMES: Record<string, string> = {
   key: 'Signing key',
   schema: 'Open Badges schema',
   dates: 'Dates',
-  revocation: 'Revocation'
+  revocation: 'Revocation',
+  record: "Issuer's records"
 };
 
 /** "Signature" for "proof"; unknown names as they come, capitalised. */
@@ -65,4 +68,25 @@ export function verdictHeadline(v: Pick<BadgeVerification, 'verdict' | 'keyTrust
 export function orderedChecks(checks: readonly BadgeCheck[]): BadgeCheck[] {
   const rank = (c: BadgeCheck) => (c.outcome === 'failed' ? 0 : c.outcome === 'not_checked' ? 1 : 2);
   return checks.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+}
+
+/** One line of what a verified badge or certificate states ("Holder: Priya Nair"). */
+export interface Fact {
+  label: string;
+  value: string;
+  testid?: string;
+}
+
+/** What a badge states: the credential, its holder and issuer, and when it is valid. */
+export function badgeFacts(v: BadgeVerification, locale = userLocale()): Fact[] {
+  const day = (iso: string) => formatDay(iso.slice(0, 10), locale);
+  const facts: Fact[] = [];
+  if (v.name) facts.push({ label: 'Credential', value: v.name, testid: 'verify-name' });
+  if (v.holderName) facts.push({ label: 'Holder', value: v.holderName, testid: 'verify-holder' });
+  if (v.issuerName) facts.push({ label: 'Issuer', value: v.issuerName });
+  if (v.validFrom) {
+    const until = v.validUntil ? ` until ${day(v.validUntil)}` : '';
+    facts.push({ label: 'Valid', value: `from ${day(v.validFrom)}${until}` });
+  }
+  return facts;
 }

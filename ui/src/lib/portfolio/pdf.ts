@@ -28,7 +28,7 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Closes a document from `openPdf` (after any opening or closing under way). */
+/** Closes a document from `openPdf` or `openPdfBytes` (after any opening or closing under way). */
 export function closePdf(doc: PDFDocumentProxy): Promise<void> {
   return inTurn(() => doc.loadingTask.destroy()).catch(() => {});
 }
@@ -43,6 +43,14 @@ export async function openPdf(url: string): Promise<PDFDocumentProxy> {
   } catch (e) {
     throw new Error(`The file could not be read from the vault (${e instanceof Error ? e.message : String(e)}).`);
   }
+  return openPdfBytes(data);
+}
+
+/**
+ * Opens a PDF already in memory (a document the core just rendered) on the shared worker; throws
+ * with a message a person can read. pdf.js takes the bytes over: don't reuse `data` afterwards.
+ */
+export async function openPdfBytes(data: Uint8Array): Promise<PDFDocumentProxy> {
   const m = await pdfjs();
   try {
     // pdf.js 6 has no code paths that evaluate strings any more; the old switch stays off for
