@@ -23,12 +23,24 @@ fn badge(shape: BadgeShape, background: &str, initials: &str) -> BadgeImage {
     })
 }
 
+/// Northwind's mark: a geometric N on a rounded square, as an organisation would upload it.
+fn logo(ws: &mut Workspace) -> Result<String> {
+    const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><rect width="120" height="120" rx="26" fill="#24645a"/><path d="M32 90V30h17l23 36V30h16v60H71L48 54v36z" fill="#ffffff"/></svg>"##;
+    let path = std::env::temp_dir().join(format!("guildbook-demo-logo-{}.svg", crate::new_id()));
+    std::fs::write(&path, SVG)
+        .map_err(crate::error::CoreError::io("Could not write the demo logo"))?;
+    let stored = ws.add_logo_image(&path);
+    let _ = std::fs::remove_file(&path);
+    stored
+}
+
 pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str) -> Result<()> {
+    let logo = logo(ws)?;
     ws.set_issuer_profile(&IssuerProfile {
         name: "Northwind Studio".into(),
         url: "https://northwind-studio.example".into(),
         email: "people@northwind-studio.example".into(),
-        image_sha256: None,
+        image_sha256: Some(logo),
         accent: "#24645a".into(),
     })?;
     let today = crate::reviews::today_here();
