@@ -159,7 +159,8 @@ fn band_text(b: &PayBand) -> String {
 /// "2 code samples (one from a production change)".
 fn requirement_text(e: &EvidenceRequirement) -> String {
     let label = e.kind.label();
-    let noun = if e.count == 1 {
+    // "feedback" has no plural; everything else takes an s.
+    let noun = if e.count == 1 || label.ends_with("feedback") {
         label.to_owned()
     } else {
         format!("{label}s")
