@@ -293,6 +293,16 @@ fn a_corrupt_logo_is_named_and_a_jpeg_logo_prints() {
         err.starts_with("The organisation logo cannot be read"),
         "{err}"
     );
+    // …and one gone from the vault says so too.
+    std::fs::remove_file(d.ws.vault_path(&logo)).unwrap();
+    let err =
+        d.ws.certificate_pdf(&d.keys, &d.fonts, &id, Paper::A4)
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.contains("The organisation logo is missing from the vault"),
+        "{err}"
+    );
 }
 
 #[test]
