@@ -24,18 +24,19 @@ describe('printable documents', () => {
 
   const holder = (name) => browser.$(`[data-testid="holder-row"][data-name="${name}"]`);
 
-  /** Waits until the preview shows `atLeast` pages, all drawn. */
-  async function pagesDrawn(atLeast) {
+  /** Waits until `within` (a test id) shows `atLeast` pages, all drawn; answers how many. */
+  async function pagesDrawn(within, atLeast) {
+    const selector = `[data-testid="${within}"] [data-testid="pdf-page"]`;
     await browser.waitUntil(
       async () => {
-        const pages = await browser.$$('[data-testid="pdf-page"]');
+        const pages = await browser.$$(selector);
         if (pages.length < atLeast) return false;
         for (const p of pages) if ((await p.getAttribute('data-drawn')) !== 'true') return false;
         return true;
       },
       { timeout: 20_000, timeoutMsg: `${atLeast} pages drawn` }
     );
-    return (await browser.$$('[data-testid="pdf-page"]')).length;
+    return (await browser.$$(selector)).length;
   }
 
   /** A saved PDF as a reader checks it: qpdf passes, and its text. */
@@ -50,11 +51,13 @@ describe('printable documents', () => {
     await byId(browser, 'nav-credentials').click();
     await browser.$('[data-testid="credential-row"][data-name="Backend engineer — Lead"]').click();
     await holder('Elif Demir').waitForDisplayed();
+    // Beside the badge, a live preview of the newest current holder's certificate.
+    await pagesDrawn('certificate-thumb', 1);
     // A revoked award has no certificate to print.
     assert.equal(await holder('Hannah Weiss').$('[data-testid="holder-certificate"]').isExisting(), false);
     await holder('Elif Demir').$('[data-testid="holder-certificate"]').click();
     await byId(browser, 'certificate-preview').waitForDisplayed();
-    await pagesDrawn(1);
+    await pagesDrawn('certificate-preview', 1);
     await screenshot(browser, '98-certificate-preview');
 
     const path = join(driver.home, 'elif-demir-certificate.pdf');
@@ -104,7 +107,7 @@ describe('printable documents', () => {
     await browser.$('[data-testid="role-row"][data-role-name="Backend engineer"]').click();
     await byId(browser, 'guide-open').click();
     await byId(browser, 'guide-preview').waitForDisplayed();
-    const pages = await pagesDrawn(3);
+    const pages = await pagesDrawn('guide-preview', 3);
     await screenshot(browser, '101-guide-preview');
     const path = join(driver.home, 'backend-engineer-guide.pdf');
     await answerNextDialogs(browser, path);
