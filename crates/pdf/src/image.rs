@@ -1,13 +1,19 @@
 //! Logos and badge pictures, decoded once (PNG or JPEG; SVGs are drawn to PNG by the caller)
 //! and shrunk to what a printed page needs.
 
-use printpdf::{RawImage, RawImageData, RawImageFormat};
+use std::collections::BTreeMap;
+
+use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
 
 use crate::{PdfError, Result};
 
+/// A picture as a finished PDF image (pixels compressed, transparency as a soft mask), made once
+/// and copied into every document of a batch as it is.
 #[derive(Debug, Clone)]
 pub struct Image {
-    pub(crate) raw: RawImage,
+    pub(crate) xobject: ExternalXObject,
+    width: usize,
+    height: usize,
 }
 
 impl Image {
@@ -41,31 +47,61 @@ impl Image {
         };
         let rgba = decoded.to_rgba8();
         let (width, height) = (rgba.width() as usize, rgba.height() as usize);
-        let opaque = rgba.pixels().all(|p| p.0[3] == 255);
-        let (pixels, data_format) = if opaque {
-            let rgb: Vec<u8> = rgba
-                .pixels()
-                .flat_map(|p| [p.0[0], p.0[1], p.0[2]])
-                .collect();
-            (rgb, RawImageFormat::RGB8)
-        } else {
-            (rgba.into_raw(), RawImageFormat::RGBA8)
-        };
+        let rgb: Vec<u8> = rgba
+            .pixels()
+            .flat_map(|p| [p.0[0], p.0[1], p.0[2]])
+            .collect();
+        let alpha: Vec<u8> = rgba.pixels().map(|p| p.0[3]).collect();
+        let opaque = alpha.iter().all(|&a| a == 255);
         Ok(Image {
-            raw: RawImage {
-                pixels: RawImageData::U8(pixels),
-                width,
-                height,
-                data_format,
-                tag: Vec::new(),
-            },
+            xobject: image_xobject(width, height, &rgb, (!opaque).then_some(&alpha[..])),
+            width,
+            height,
         })
     }
 
     pub fn width(&self) -> usize {
-        self.raw.width
+        self.width
     }
     pub fn height(&self) -> usize {
-        self.raw.height
+        self.height
+    }
+}
+
+/// An image XObject of 8-bit RGB pixels, with an 8-bit soft mask when `alpha` is given.
+fn image_xobject(width: usize, height: usize, rgb: &[u8], alpha: Option<&[u8]>) -> ExternalXObject {
+    let stream = |color_space: &str, pixels: &[u8], mask: Option<DictItem>| {
+        let mut dict: BTreeMap<String, DictItem> = [
+            ("Type", DictItem::Name(b"XObject".to_vec())),
+            ("Subtype", DictItem::Name(b"Image".to_vec())),
+            ("Width", DictItem::Int(width as i64)),
+            ("Height", DictItem::Int(height as i64)),
+            (
+                "ColorSpace",
+                DictItem::Name(color_space.as_bytes().to_vec()),
+            ),
+            ("BitsPerComponent", DictItem::Int(8)),
+            ("Filter", DictItem::Name(b"FlateDecode".to_vec())),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        if let Some(mask) = mask {
+            dict.insert("SMask".into(), mask);
+        }
+        ExternalStream {
+            dict,
+            content: crate::layout::deflate(pixels),
+            compress: false,
+        }
+    };
+    let mask = alpha.map(|a| DictItem::Stream {
+        stream: stream("DeviceGray", a, None),
+    });
+    ExternalXObject {
+        stream: stream("DeviceRGB", rgb, mask),
+        width: Some(Px(width)),
+        height: Some(Px(height)),
+        dpi: None,
     }
 }

@@ -77,7 +77,7 @@ impl<'f> Doc<'f> {
     }
 
     pub fn add_image(&mut self, image: &Image) -> XObjectId {
-        self.doc.add_image(&image.raw)
+        self.doc.add_xobject(&image.xobject)
     }
 
     /// A Form XObject `size` units square whose content stream is `content`, written as is:
@@ -142,7 +142,6 @@ impl<'f> Doc<'f> {
 /// the slowest level, which is most of a certificate's time for a few percent of its size; the
 /// default level keeps the files small and a thousand certificates fast.
 fn compress_streams(doc: &mut lopdf::Document) {
-    use std::io::Write as _;
     for object in doc.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -150,18 +149,23 @@ fn compress_streams(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(compressed) = encoder.finish() {
-            if compressed.len() + 19 < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
-            }
+        let compressed = deflate(&stream.content);
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
         }
     }
+}
+
+/// Flate at the level documents use.
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder =
+        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION));
+    encoder
+        .write_all(data)
+        .expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
 }
 
 const COMPRESSION: u32 = 6;

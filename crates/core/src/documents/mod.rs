@@ -20,6 +20,10 @@ use crate::credentials::issuer::DEFAULT_ACCENT;
 use crate::error::{CoreError, Result};
 use crate::workspace::Workspace;
 
+/// Logos print at most ~4 cm wide and 1.5 cm high: this many pixels is about 300 dpi there, and
+/// a bigger picture would be redrawn into every certificate of a batch for nothing.
+const LOGO_PIXELS: u32 = 220;
+
 /// Paper, as the UI names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -91,7 +95,7 @@ impl Workspace {
             // PNG and SVG pass the badge checks (no scripts or outside references in SVGs).
             crate::credentials::design::check_badge_image(&name, &bytes)?;
         }
-        picture(&name, &bytes, 480)?;
+        picture(&name, &bytes, LOGO_PIXELS)?;
         Ok(self.store_file(self.conn(), path)?.sha256)
     }
 
@@ -103,7 +107,11 @@ impl Workspace {
                 let bytes = std::fs::read(self.vault_path(sha)).map_err(CoreError::io(
                     "The organisation logo is missing from the vault; choose it again in the issuer profile",
                 ))?;
-                Some(Arc::new(picture("the organisation logo", &bytes, 480)?))
+                Some(Arc::new(picture(
+                    "the organisation logo",
+                    &bytes,
+                    LOGO_PIXELS,
+                )?))
             }
             None => None,
         };
