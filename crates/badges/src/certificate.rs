@@ -95,7 +95,11 @@ pub fn sign_certificate(
     claims: &CertificateClaims,
     key: &p256::ecdsa::SigningKey,
 ) -> Result<String> {
-    let header = json!({ "alg": "ES256", "kid": p256_did_key(key.verifying_key()) });
+    // The bare did:key (no repeated fragment) names the key in as few characters as possible:
+    // every character saved makes the QR code's modules larger and easier to scan.
+    let did = p256_did_key(key.verifying_key());
+    let kid = did.split('#').next().unwrap_or(&did);
+    let header = json!({ "alg": "ES256", "kid": kid });
     let payload = serde_json::to_value(claims)?;
     Ok(format!(
         "{CERTIFICATE_PREFIX}{}",

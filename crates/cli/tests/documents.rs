@@ -8,7 +8,7 @@ use guildbook_pdf::testing as check;
 
 /// The QR text printed on the certificate at `path`, read from the rendered page.
 fn scanned(path: &std::path::Path) -> String {
-    let found = check::qr_texts(&check::render(path, 1, 300));
+    let found = check::scan(path);
     assert_eq!(found.len(), 1);
     found[0].clone()
 }

@@ -62,7 +62,7 @@ fn award_to(d: &mut Demo, name: &str, credential: &str) -> String {
 
 /// The text the certificate's QR code carries, read from the page rendered at 300 dpi.
 fn scanned(path: &std::path::Path) -> String {
-    let found = check::qr_texts(&check::render(path, 1, 300));
+    let found = check::scan(path);
     assert_eq!(found.len(), 1, "one QR code on the page");
     found[0].clone()
 }

@@ -11,6 +11,8 @@ use crate::{PdfError, Result, Rgb};
 
 /// Four modules of quiet zone on every side, as scanners expect.
 const QUIET: usize = 4;
+/// How far each row of dark modules reaches into the row below, in modules.
+const OVERLAP: f32 = 0.05;
 
 /// The QR code of `text` as a form, and its width in modules (quiet zone included).
 pub fn form(doc: &mut Doc, text: &str, color: Rgb) -> Result<(XObjectId, f32)> {
@@ -32,9 +34,10 @@ pub fn form(doc: &mut Doc, text: &str, color: Rgb) -> Result<(XObjectId, f32)> {
         b as f32 / 255.0
     );
     for row in 0..width {
-        // PDF's y runs up; each row reaches a little into the one below, so no hairline seam
-        // splits the finder patterns when the page is rasterised.
-        let y = (size - QUIET - row) as f32 - 1.05;
+        // PDF's y runs up; each row reaches a twentieth of a module into the one below, so no
+        // anti-aliased seam splits the finder patterns apart when the page is rasterised at any
+        // resolution (readers sample a module's middle, which this leaves alone).
+        let y = (size - QUIET - row) as f32 - (1.0 + OVERLAP);
         let mut col = 0;
         while col < width {
             if !dark(row, col) {
@@ -45,7 +48,13 @@ pub fn form(doc: &mut Doc, text: &str, color: Rgb) -> Result<(XObjectId, f32)> {
             while col < width && dark(row, col) {
                 col += 1;
             }
-            let _ = writeln!(content, "{} {y:.2} {} 1.05 re", start + QUIET, col - start);
+            let _ = writeln!(
+                content,
+                "{} {y:.2} {} {:.2} re",
+                start + QUIET,
+                col - start,
+                1.0 + OVERLAP
+            );
         }
     }
     content.push_str("f\n");

@@ -53,6 +53,7 @@ describe('printable documents', () => {
     await holder('Elif Demir').waitForDisplayed();
     // Beside the badge, a live preview of the newest current holder's certificate.
     await pagesDrawn('certificate-thumb', 1);
+    await screenshot(browser, '97b-credential-with-certificate');
     // A revoked award has no certificate to print.
     assert.equal(await holder('Hannah Weiss').$('[data-testid="holder-certificate"]').isExisting(), false);
     await holder('Elif Demir').$('[data-testid="holder-certificate"]').click();
