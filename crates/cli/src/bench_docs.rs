@@ -9,31 +9,22 @@ use std::time::{Duration, Instant};
 
 use guildbook_badges as ob;
 use guildbook_core::credentials::{BadgeDesign, BadgeImage, BadgeShape, CredentialInput, NewAward};
-use guildbook_core::documents::{BatchTarget, Fonts, Paper};
+use guildbook_core::documents::{load_fonts, BatchTarget, Paper};
 use guildbook_core::ladder::{EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RoleKind};
 use guildbook_core::{demo, CoreError, Workspace};
 
-use crate::bench::percentile;
+use crate::bench::{summary, timed};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// p50 / p95 / max of `runs` timings of `f`, in ms.
-fn timed(runs: usize, mut f: impl FnMut() -> Result<(), CoreError>) -> Result<String, CoreError> {
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let start = Instant::now();
-        f()?;
-        times.push(start.elapsed());
-    }
-    times.sort();
-    Ok(format!(
-        "p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        percentile(&times, 1.0)
-    ))
+/// p50 / p95 / max of `runs` timings of `f`.
+fn repeat(runs: usize, mut f: impl FnMut() -> Result<(), CoreError>) -> Result<String, CoreError> {
+    let times = (0..runs)
+        .map(|_| timed(&mut f).map(|(took, ())| took))
+        .collect::<Result<Vec<Duration>, CoreError>>()?;
+    Ok(summary(times))
 }
 
 pub fn run(certificates: u32, out: &mut dyn Write) -> Result<(), CoreError> {
@@ -44,7 +35,7 @@ pub fn run(certificates: u32, out: &mut dyn Write) -> Result<(), CoreError> {
         |line: String| writeln!(out, "{line}").map_err(CoreError::io("Could not write the result"));
 
     let start = Instant::now();
-    let fonts = Fonts::load().map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let fonts = load_fonts()?;
     say(format!(
         "fonts: parsed once in {:.1} ms",
         ms(start.elapsed())
@@ -55,21 +46,21 @@ pub fn run(certificates: u32, out: &mut dyn Write) -> Result<(), CoreError> {
     say(format!(
         "guide, 6 domains x 5 levels ({} KB): {}",
         size / 1024,
-        timed(30, || ws.guide_pdf(&fonts, &role, Paper::A4).map(drop))?
+        repeat(30, || ws.guide_pdf(&fonts, &role, Paper::A4).map(drop))?
     ))?;
 
     let ids = awards(&mut ws, &role, certificates)?;
     let one = ids[0].clone();
     say(format!(
         "one certificate, whole (key, branding, badge, sign, draw): {}",
-        timed(30, || ws
+        repeat(30, || ws
             .certificate_pdf(&keys, &fonts, &one, Paper::A4)
             .map(drop))?
     ))?;
     let model = ws.certificate_model(&keys, &one, Paper::A4)?;
     say(format!(
         "  of which building the model and signing: {}",
-        timed(30, || ws
+        repeat(30, || ws
             .certificate_model(&keys, &one, Paper::A4)
             .map(drop))?
     ))?;
@@ -78,13 +69,13 @@ pub fn run(certificates: u32, out: &mut dyn Write) -> Result<(), CoreError> {
         ob::read_certificate(&model.qr_text).map_err(|e| CoreError::Invalid(e.to_string()))?;
     say(format!(
         "  of which signing the QR payload (ES256): {}",
-        timed(200, || ob::sign_certificate(&claims, &key.p256)
+        repeat(200, || ob::sign_certificate(&claims, &key.p256)
             .map(drop)
             .map_err(|e| CoreError::Invalid(e.to_string())))?
     ))?;
     say(format!(
         "  of which drawing (layout, QR, font subsetting, compression): {}",
-        timed(30, || guildbook_pdf::render_certificate(&fonts, &model)
+        repeat(30, || guildbook_pdf::render_certificate(&fonts, &model)
             .map(drop)
             .map_err(|e| CoreError::Invalid(e.to_string())))?
     ))?;

@@ -73,7 +73,7 @@ pub fn keys_dir() -> Result<PathBuf, CoreError> {
     Ok(config.join("keys"))
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
     guildbook_core::ladder::format::write_atomically(path, bytes)
 }
 
@@ -215,12 +215,6 @@ pub fn run_verify(
     status_list: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), CoreError> {
-    let read_json = |path: &Path| -> Result<serde_json::Value, CoreError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
-        serde_json::from_str(&text)
-            .map_err(|e| CoreError::Invalid(format!("{} is not JSON ({e}).", path.display())))
-    };
     // A text file holding a certificate's QR text is a certificate, not a badge.
     let head = std::fs::read(file)
         .map(|b| b[..b.len().min(4096)].to_vec())
@@ -248,26 +242,51 @@ pub fn run_verify(
                 .into()
         }
     };
-    for c in &report.checks {
+    print_verdict(
+        out,
+        &report.checks,
+        &report.verdict,
+        &[
+            report.name.as_deref(),
+            report.holder_name.as_deref(),
+            report.issuer_name.as_deref(),
+        ],
+        &file.display().to_string(),
+    )
+}
+
+/// A JSON file given on the command line (keys, a status list).
+pub(crate) fn read_json(path: &Path) -> Result<serde_json::Value, CoreError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| CoreError::Invalid(format!("{} is not JSON ({e}).", path.display())))
+}
+
+/// Every check by name, then `verdict <TAB> verdict <TAB> what it is about`; an error (exit 1)
+/// unless valid.
+pub(crate) fn print_verdict(
+    out: &mut dyn Write,
+    checks: &[guildbook_core::credentials::BadgeCheck],
+    verdict: &str,
+    about: &[Option<&str>],
+    what: &str,
+) -> Result<(), CoreError> {
+    for c in checks {
         print(out, format!("{}\t{}\t{}", c.name, c.outcome, c.detail))?;
     }
-    let about = [
-        report.name.as_deref(),
-        report.holder_name.as_deref(),
-        report.issuer_name.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
-    print(out, format!("verdict\t{}\t{about}", report.verdict))?;
-    if report.verdict == "valid" {
+    let about = about
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    print(out, format!("verdict\t{verdict}\t{about}"))?;
+    if verdict == "valid" {
         Ok(())
     } else {
         Err(CoreError::Invalid(format!(
-            "{} is not valid ({}).",
-            file.display(),
-            report.verdict
+            "{what} is not valid ({verdict})."
         )))
     }
 }

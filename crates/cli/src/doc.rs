@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use clap::Subcommand;
 use guildbook_badges as ob;
-use guildbook_core::documents::{BatchTarget, Fonts, Paper};
+use guildbook_core::documents::{load_fonts, BatchTarget, Paper};
 use guildbook_core::{CoreError, Workspace};
 
-use crate::credential::keys_dir;
+use crate::credential::{keys_dir, print_verdict, read_json, write_file};
 use crate::print;
 
 #[derive(Subcommand)]
@@ -51,14 +51,6 @@ pub enum DocCommand {
     },
 }
 
-fn fonts() -> Result<Fonts, CoreError> {
-    Fonts::load().map_err(|e| CoreError::Invalid(e.to_string()))
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
-    guildbook_core::ladder::format::write_atomically(path, bytes)
-}
-
 pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Result<(), CoreError> {
     match command {
         DocCommand::Guide {
@@ -67,7 +59,7 @@ pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Resu
             paper,
         } => {
             let role = ws.find_role(&role)?;
-            let pdf = ws.guide_pdf(&fonts()?, &role.id, Paper::parse(&paper)?)?;
+            let pdf = ws.guide_pdf(&load_fonts()?, &role.id, Paper::parse(&paper)?)?;
             write_file(&output, &pdf)?;
             print(out, format!("{}\t{} bytes", output.display(), pdf.len()))
         }
@@ -77,8 +69,12 @@ pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Resu
             paper,
         } => {
             let award = ws.find_award(&award)?;
-            let pdf =
-                ws.certificate_pdf(&keys_dir()?, &fonts()?, &award.id, Paper::parse(&paper)?)?;
+            let pdf = ws.certificate_pdf(
+                &keys_dir()?,
+                &load_fonts()?,
+                &award.id,
+                Paper::parse(&paper)?,
+            )?;
             write_file(&output, &pdf)?;
             print(out, format!("{}\t{} bytes", output.display(), pdf.len()))
         }
@@ -150,13 +146,7 @@ pub fn run_verify_code(
                 ));
             }
             let keys = match issuer_keys {
-                Some(path) => {
-                    let json = std::fs::read_to_string(path)
-                        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
-                    serde_json::from_str(&json).map_err(|e| {
-                        CoreError::Invalid(format!("{} is not JSON ({e}).", path.display()))
-                    })?
-                }
+                Some(path) => read_json(path)?,
                 None => serde_json::json!({ "keys": [] }),
             };
             let today = guildbook_core::dates::format(guildbook_core::dates::today());
@@ -164,27 +154,16 @@ pub fn run_verify_code(
             guildbook_core::documents::CertificateVerification::from_report(r)
         }
     };
-    for c in &report.checks {
-        print(out, format!("{}\t{}\t{}", c.name, c.outcome, c.detail))?;
-    }
-    let about = [
-        &report.holder,
-        &report.credential,
-        &report.issuer,
-        &report.code,
-    ]
-    .into_iter()
-    .flatten()
-    .cloned()
-    .collect::<Vec<_>>()
-    .join(" · ");
-    print(out, format!("verdict\t{}\t{about}", report.verdict))?;
-    if report.verdict == "valid" {
-        Ok(())
-    } else {
-        Err(CoreError::Invalid(format!(
-            "the certificate is not valid ({}).",
-            report.verdict
-        )))
-    }
+    print_verdict(
+        out,
+        &report.checks,
+        &report.verdict,
+        &[
+            report.holder.as_deref(),
+            report.credential.as_deref(),
+            report.issuer.as_deref(),
+            report.code.as_deref(),
+        ],
+        "the certificate",
+    )
 }

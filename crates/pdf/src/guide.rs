@@ -402,18 +402,6 @@ fn reviews_and_pay(flow: &mut Flow, m: &GuideModel) -> Result<()> {
         flow.paragraph(sentence, Style::Regular, 10.0, INK, 0.0);
         flow.space(3.0);
     }
-    flow.heading("Pay tiers", 60.0);
-    if m.pay_tiers.is_empty() {
-        flow.paragraph(
-            "No pay bands are set for this role yet.",
-            Style::Italic,
-            10.0,
-            MUTED,
-            0.0,
-        );
-        return Ok(());
-    }
-    let width = flow.width();
     let rows = m
         .pay_tiers
         .iter()
@@ -424,27 +412,17 @@ fn reviews_and_pay(flow: &mut Flow, m: &GuideModel) -> Result<()> {
             ]
         })
         .collect();
-    flow.table(&Table {
-        widths: vec![width * 0.4, width * 0.6],
-        header: vec!["Level".into(), "Pay band".into()],
+    section_table(
+        flow,
+        "Pay tiers",
+        "No pay bands are set for this role yet.",
+        &[("Level", 0.4), ("Pay band", 0.6)],
         rows,
-        size: 9.5,
-    })
+        9.5,
+    )
 }
 
 fn credentials(flow: &mut Flow, m: &GuideModel) -> Result<()> {
-    flow.heading("Credentials on this path", 60.0);
-    if m.credentials.is_empty() {
-        flow.paragraph(
-            "No credentials are defined on this ladder yet.",
-            Style::Italic,
-            10.0,
-            MUTED,
-            0.0,
-        );
-        return Ok(());
-    }
-    let width = flow.width();
     let rows = m
         .credentials
         .iter()
@@ -457,15 +435,40 @@ fn credentials(flow: &mut Flow, m: &GuideModel) -> Result<()> {
             ]
         })
         .collect();
-    flow.table(&Table {
-        widths: vec![width * 0.24, width * 0.16, width * 0.44, width * 0.16],
-        header: vec![
-            "Credential".into(),
-            "Level".into(),
-            "What earning it takes".into(),
-            "Valid for".into(),
+    section_table(
+        flow,
+        "Credentials on this path",
+        "No credentials are defined on this ladder yet.",
+        &[
+            ("Credential", 0.24),
+            ("Level", 0.16),
+            ("What earning it takes", 0.44),
+            ("Valid for", 0.16),
         ],
         rows,
-        size: 9.0,
+        9.0,
+    )
+}
+
+/// A section that is a table (columns as a share of the width), or a note when it has no rows.
+fn section_table(
+    flow: &mut Flow,
+    title: &str,
+    empty: &str,
+    columns: &[(&str, f32)],
+    rows: Vec<Vec<Vec<Run>>>,
+    size: f32,
+) -> Result<()> {
+    flow.heading(title, 60.0);
+    if rows.is_empty() {
+        flow.paragraph(empty, Style::Italic, 10.0, MUTED, 0.0);
+        return Ok(());
+    }
+    let width = flow.width();
+    flow.table(&Table {
+        widths: columns.iter().map(|(_, share)| width * share).collect(),
+        header: columns.iter().map(|(name, _)| (*name).to_owned()).collect(),
+        rows,
+        size,
     })
 }

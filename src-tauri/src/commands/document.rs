@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use guildbook_core::documents::{
-    BatchDestination, BatchOutcome, CertificateVerification, Fonts, Paper,
+    load_fonts, BatchDestination, BatchOutcome, CertificateVerification, Fonts, Paper,
 };
 use guildbook_core::ladder::format::write_atomically;
 use guildbook_core::{CoreError, Workspace};
@@ -24,7 +24,7 @@ fn fonts() -> CmdResult<&'static Fonts> {
     if let Some(fonts) = FONTS.get() {
         return Ok(fonts);
     }
-    let fonts = Fonts::load().map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let fonts = load_fonts()?;
     Ok(FONTS.get_or_init(|| fonts))
 }
 

@@ -106,7 +106,7 @@ impl Workspace {
         cancel: &AtomicBool,
     ) -> Result<std::result::Result<BatchOutcome, Cancelled>> {
         check_target(target)?;
-        let fonts = pdf::Fonts::load().map_err(pdf_error)?;
+        let fonts = super::load_fonts()?;
         let mut printer = CertificatePrinter::new(self, keys_dir)?;
         let mut staging = Staging::new(target)?;
         let total = award_ids.len() as u32;

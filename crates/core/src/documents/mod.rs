@@ -61,6 +61,11 @@ fn pdf_error(e: pdf::PdfError) -> CoreError {
     CoreError::Invalid(format!("{sentence}. Nothing was saved."))
 }
 
+/// The bundled typeface, parsed: once per process or batch, then shared.
+pub fn load_fonts() -> Result<Fonts> {
+    Fonts::load().map_err(pdf_error)
+}
+
 /// Now, as documents record it (`YYYY-MM-DDTHH:MM:SSZ`).
 fn printed_at() -> String {
     let now = time::OffsetDateTime::now_utc();
