@@ -1,7 +1,135 @@
+//! Builds the shell: the Tauri config lives at the repository root, the capabilities with the
+//! shell, and the app's own commands get permissions (an app manifest), so the webview can call
+//! only what a capability allows.
+
+/// Every IPC command the app registers (lib.rs); a test keeps this list, lib.rs, the capability
+/// and the UI's api module in step.
+const COMMANDS: &[&str] = &[
+    "file_pick",
+    "app_status",
+    "app_ready",
+    "workspace_open",
+    "workspace_open_recent",
+    "workspace_create",
+    "workspace_open_demo",
+    "workspace_rename",
+    "templates_list",
+    "roles_list",
+    "role_create",
+    "role_update",
+    "role_duplicate",
+    "role_set_archived",
+    "role_set_related",
+    "ladder_get",
+    "ladder_get_version",
+    "ladder_versions",
+    "ladder_edit",
+    "ladder_set_content",
+    "ladder_publish",
+    "ladder_discard_draft",
+    "ladder_diff",
+    "ladder_import",
+    "ladder_export",
+    "roster_query",
+    "contractor_profile",
+    "contractor_add",
+    "contractor_update",
+    "contractor_set_status",
+    "contractor_set_level",
+    "engagement_add",
+    "engagement_update",
+    "pay_bands",
+    "pay_band_set",
+    "contractor_csv_preview",
+    "contractor_csv_import",
+    "evidence_list",
+    "evidence_add_files",
+    "evidence_add",
+    "evidence_add_revision",
+    "evidence_revisions",
+    "evidence_link",
+    "cell_progress",
+    "evidence_unlink",
+    "vault_verify",
+    "portfolio",
+    "evidence_rubric",
+    "annotations",
+    "annotation_add",
+    "annotation_delete",
+    "review_decide",
+    "review_decisions",
+    "critiques",
+    "critique_save",
+    "assessors_list",
+    "assessor_add_local",
+    "assessments_list",
+    "assessment_create",
+    "assessor_add_external",
+    "assessment_record_paid",
+    "assessment_get",
+    "assessment_rate",
+    "assessment_attach",
+    "assessment_summary",
+    "assessment_detach",
+    "assessment_pay_totals",
+    "assessment_status",
+    "assessment_sign",
+    "assessment_export",
+    "assessment_import",
+    "progression_propose",
+    "progression_apply",
+    "advancement_rule",
+    "advancement_rule_set",
+    "review_queue",
+    "review_start",
+    "timeline",
+    "credentials_list",
+    "credential_get",
+    "credential_save",
+    "credential_archive",
+    "badge_preview",
+    "badge_image_add",
+    "credential_holders",
+    "awards_of",
+    "awards_expiring",
+    "award_gaps",
+    "award_create",
+    "award_revoke",
+    "work_areas_list",
+    "work_area_save",
+    "clearance_list",
+    "clearance_check",
+    "issuer_profile",
+    "issuer_profile_set",
+    "award_export",
+    "badge_verify",
+    "issuer_keys",
+    "issuer_key_rotate",
+    "issuer_publish",
+    "certificate_pdf",
+    "certificate_save",
+    "guide_pdf",
+    "guide_save",
+    "certificate_verify_code",
+    "issuer_logo_add",
+    "certificates_export",
+    "certificates_cancel",
+];
+
+/// Test builds add these (never in a shipped app).
+const E2E_COMMANDS: &[&str] = &["e2e_drop"];
+
 fn main() {
-    // The Tauri config lives at the repository root; the capabilities stay with the shell.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let commands: &'static [&'static str] = if std::env::var_os("CARGO_FEATURE_E2E").is_some() {
+        Box::leak([COMMANDS, E2E_COMMANDS].concat().into_boxed_slice())
+    } else {
+        COMMANDS
+    };
     tauri_build::try_build(
-        tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*"),
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("failed to run tauri-build");
 }

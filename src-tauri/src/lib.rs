@@ -2,29 +2,26 @@
 //! No SQL and no business rules live here.
 
 mod commands;
+mod files;
 mod menu;
+mod navigation;
 mod state;
 mod vault_protocol;
 
 use std::time::Instant;
 
-use tauri::Manager;
+use tauri::{Manager, RunEvent, WindowEvent};
 
-pub fn run() {
-    let started = Instant::now();
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .register_asynchronous_uri_scheme_protocol("vault", vault_protocol::handle)
-        .setup(move |app| {
-            let state = state::AppState::new(app.handle(), started)?;
-            app.manage(state);
-            menu::install(app)?;
-            Ok(())
-        })
-        .invoke_handler(tauri::generate_handler![
+/// Every IPC command, plus any given (the test build's own). build.rs lists the same names for
+/// the app's permission manifest; a test keeps the two, the capability and the UI in step.
+macro_rules! handler {
+    ($($extra:path),*) => {
+        tauri::generate_handler![
+            files::file_pick,
             commands::workspace::app_status,
             commands::workspace::app_ready,
             commands::workspace::workspace_open,
+            commands::workspace::workspace_open_recent,
             commands::workspace::workspace_create,
             commands::workspace::workspace_open_demo,
             commands::workspace::workspace_rename,
@@ -129,7 +126,44 @@ pub fn run() {
             commands::document::issuer_logo_add,
             commands::document::certificates_export,
             commands::document::certificates_cancel,
-        ])
-        .run(tauri::generate_context!())
-        .expect("error while running Guildbook");
+            $($extra,)*
+        ]
+    };
+}
+
+fn invoke_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+    #[cfg(feature = "e2e")]
+    return handler![files::e2e_drop];
+    #[cfg(not(feature = "e2e"))]
+    handler![]
+}
+
+pub fn run() {
+    let started = Instant::now();
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(navigation::guard())
+        .register_asynchronous_uri_scheme_protocol("vault", vault_protocol::handle)
+        .setup(move |app| {
+            let state = state::AppState::new(app.handle(), started)?;
+            app.manage(state);
+            menu::install(app)?;
+            #[cfg(feature = "e2e")]
+            app.add_capability(include_str!("../capabilities-e2e/e2e.json"))?;
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(drop) = event {
+                files::on_drag_drop(window, drop);
+            }
+        })
+        .invoke_handler(invoke_handler())
+        .build(tauri::generate_context!())
+        .expect("error while building Guildbook");
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            // A copied guildbook.db alone then holds every committed change.
+            app.state::<state::AppState>().close();
+        }
+    });
 }

@@ -4,6 +4,10 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use guildbook_core::keystore::KeyStore;
+use guildbook_core::picking::Picks;
 use guildbook_core::recent::Recent;
 use guildbook_core::{ApiError, CoreError, Result, Workspace};
 use tauri::{AppHandle, Manager};
@@ -12,6 +16,10 @@ pub struct AppState {
     pub workspace: Mutex<Option<Workspace>>,
     pub config_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// Private keys made on this computer (never inside a workspace).
+    pub keys: KeyStore,
+    /// Files the person chose in a dialog or dropped, behind the tokens the page holds.
+    pub picks: Picks,
     pub started: Instant,
     /// Why the last workspace could not be reopened at start, shown once on the welcome screen.
     pub reopen_error: Mutex<Option<ApiError>>,
@@ -31,6 +39,8 @@ impl AppState {
         let state = AppState {
             workspace: Mutex::new(None),
             reopen_error: Mutex::new(None),
+            keys: KeyStore::in_settings(&config_dir),
+            picks: Picks::default(),
             config_dir,
             data_dir,
             started,
@@ -47,14 +57,10 @@ impl AppState {
             }
         };
         if let Err(err) = opened {
-            *state.reopen_error.lock().unwrap() = Some(ApiError::from(&err));
+            *state.reopen_error.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(ApiError::from(&err));
         }
         Ok(state)
-    }
-
-    /// Where assessors' private keys made on this computer are kept (never inside a workspace).
-    pub fn keys_dir(&self) -> PathBuf {
-        self.config_dir.join("keys")
     }
 
     pub fn demo_path(&self) -> PathBuf {
@@ -65,7 +71,7 @@ impl AppState {
     pub fn set(&self, ws: Workspace) -> Result<()> {
         // Failing to remember is not worth failing the open for.
         let _ = Recent::remember(&self.config_dir, ws.root());
-        *self.workspace.lock().unwrap() = Some(ws);
+        *self.lock() = Some(ws);
         Ok(())
     }
 
@@ -79,15 +85,33 @@ impl AppState {
         let ws = if path.join(guildbook_core::workspace::DB_FILE).exists() {
             Workspace::open(&path)?
         } else {
-            guildbook_core::demo::create_with_keys(&path, Some(&self.keys_dir()))?
+            guildbook_core::demo::create_with_keys(&path, Some(&self.keys))?
         };
         self.set(ws)
     }
 
-    /// Runs `f` with the open workspace.
+    /// The open workspace's lock. A panic while it was held (a decoder choking on a hostile
+    /// file, say) does not poison it: SQLite rolled back whatever was half done.
+    pub fn lock(&self) -> std::sync::MutexGuard<'_, Option<Workspace>> {
+        self.workspace.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` with the open workspace. A panic inside becomes an error for this call only;
+    /// the app and the workspace keep working.
     pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
-        let mut guard = self.workspace.lock().unwrap();
+        let mut guard = self.lock();
         let ws = guard.as_mut().ok_or(CoreError::NoWorkspace)?;
-        f(ws)
+        catch_unwind(AssertUnwindSafe(|| f(ws))).unwrap_or_else(|_| {
+            Err(CoreError::Invalid(
+                "Guildbook could not finish that (a file it read made a part of it fail). Nothing was changed; the rest of the app keeps working.".into(),
+            ))
+        })
+    }
+
+    /// Writes every committed change into the database file (on quit).
+    pub fn close(&self) {
+        if let Some(ws) = self.lock().take() {
+            let _ = ws.checkpoint();
+        }
     }
 }

@@ -19,11 +19,31 @@ const WHOLE_FILE_LIMIT: u64 = 256 * 1024 * 1024;
 /// The most one range answer carries (a reader asks again for the rest).
 const RANGE_LIMIT: u64 = 16 * 1024 * 1024;
 
+/// Raster images are shown inline; everything else (SVG, PDF, text…) is served as an attachment,
+/// so a vault file opened as a page is never rendered as one.
+fn is_raster(media_type: &str) -> bool {
+    matches!(
+        media_type,
+        "image/png" | "image/jpeg" | "image/gif" | "image/webp"
+    )
+}
+
 fn response(status: StatusCode, media_type: &str) -> tauri::http::response::Builder {
+    let disposition = if is_raster(media_type) {
+        "inline"
+    } else {
+        "attachment"
+    };
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, media_type)
         .header("X-Content-Type-Options", "nosniff")
+        // Whatever a vault file holds, it runs nothing and loads nothing, even opened as a page.
+        .header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; sandbox",
+        )
+        .header(header::CONTENT_DISPOSITION, disposition)
         .header(header::ACCEPT_RANGES, "bytes")
         // The scheme exists only inside this app's webview; the app's own origin differs from it.
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
@@ -153,7 +173,7 @@ fn serve<R: Runtime>(
         };
     }
     // As with thumbnails, the workspace is held only to find the file, not to read it.
-    match state.with(|ws| Ok((ws.vault_file_info(sha256)?, ws.vault_path(sha256)))) {
+    match state.with(|ws| Ok((ws.vault_file_info(sha256)?, ws.vault_path(sha256)?))) {
         Ok(((media_type, size), path)) => serve_file(&path, &media_type, size, range),
         Err(err) => failure(err),
     }
@@ -165,11 +185,7 @@ pub fn handle<R: Runtime>(
     responder: UriSchemeResponder,
 ) {
     let sha256 = request.uri().path().trim_start_matches('/').to_string();
-    if sha256.len() != 64
-        || !sha256
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    {
+    if guildbook_core::vault::check_name(&sha256).is_err() {
         responder.respond(reply(
             StatusCode::BAD_REQUEST,
             "text/plain",
@@ -244,5 +260,24 @@ mod tests {
         assert_eq!((whole.status(), whole.body().len()), (StatusCode::OK, 256));
         let gone = serve_file(&dir.path().join("missing"), "image/png", 256, None);
         assert_eq!(gone.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn nothing_served_runs_and_only_raster_images_show_inline() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"<svg><script>alert(1)</script></svg>").unwrap();
+        let svg = serve_file(&path, "image/svg+xml", 36, None);
+        assert_eq!(
+            svg.headers()[header::CONTENT_SECURITY_POLICY],
+            "default-src 'none'; sandbox"
+        );
+        assert_eq!(svg.headers()[header::CONTENT_DISPOSITION], "attachment");
+        let png = serve_file(&path, "image/png", 36, None);
+        assert_eq!(png.headers()[header::CONTENT_DISPOSITION], "inline");
+        assert_eq!(
+            serve_file(&path, "application/pdf", 36, None).headers()[header::CONTENT_DISPOSITION],
+            "attachment"
+        );
     }
 }

@@ -27,6 +27,8 @@ pub enum BadgeError {
     Schema(String),
     #[error("could not read the file: {0}")]
     Io(#[from] std::io::Error),
+    #[error("it is not a regular file (a folder, a device or a pipe)")]
+    NotAFile,
     #[error("the file is {size} bytes, more than the {max} bytes Guildbook accepts for a badge")]
     TooLarge { size: u64, max: u64 },
 }

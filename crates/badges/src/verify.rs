@@ -1,5 +1,6 @@
 //! Verifying a badge — PNG, SVG, JSON or VC-JWT — offline, check by check.
 
+use std::io::Read;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
@@ -60,19 +61,31 @@ impl Verifier {
             .filter(|e| matches!(e.as_str(), "png" | "svg" | "json" | "jwt"))
             .unwrap_or_else(|| "unknown".into());
         let refuse = |error: BadgeError| failed_report(&format, error.to_string());
-        let size = match std::fs::metadata(path) {
-            Ok(meta) => meta.len(),
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
             Err(e) => return refuse(e.into()),
         };
-        if size > opts.max_bytes {
+        // A pipe or a device (a FIFO, /dev/zero) would block or never end: refused unread.
+        if !meta.is_file() {
+            return refuse(BadgeError::NotAFile);
+        }
+        if meta.len() > opts.max_bytes {
             return refuse(BadgeError::TooLarge {
-                size,
+                size: meta.len(),
                 max: opts.max_bytes,
             });
         }
-        match std::fs::read(path) {
-            Ok(bytes) => self.verify(&bytes, opts),
+        // Capped while reading too: the file may grow after it was measured.
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(path)
+            .and_then(|f| f.take(opts.max_bytes + 1).read_to_end(&mut bytes));
+        match read {
             Err(e) => refuse(e.into()),
+            Ok(n) if n as u64 > opts.max_bytes => refuse(BadgeError::TooLarge {
+                size: n as u64,
+                max: opts.max_bytes,
+            }),
+            Ok(_) => self.verify(&bytes, opts),
         }
     }
 

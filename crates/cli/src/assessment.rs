@@ -86,7 +86,7 @@ pub fn run_assessor(
     match command {
         AssessorCommand::Key { name, output } => {
             let key = signing::generate()?;
-            signing::write_key_file(&output, &name, &key)?;
+            signing::write_key_file(&output, &name, &key, None)?;
             print(out, signing::public_key_text(&key.verifying_key()))
         }
         AssessorCommand::Add {
@@ -110,7 +110,7 @@ pub fn run_assessor(
             let key_out = key_out.expect("clap asks for --key-out or --public-key");
             let key = signing::generate()?;
             let public = signing::public_key_text(&key.verifying_key());
-            signing::write_key_file(&key_out, &name, &key)?;
+            signing::write_key_file(&key_out, &name, &key, None)?;
             match ws.add_assessor(&name, &email, &public, external) {
                 Ok(a) => print(out, format!("{}\t{}", a.id, a.name)),
                 Err(e) => {
@@ -131,7 +131,7 @@ pub fn run(
     match command {
         AssessmentCommand::Sign { file, key, output } => {
             let mut signed = assessment::read_file(&file)?;
-            let (_, key) = signing::read_key_file(&key)?;
+            let key = signing::read_key_file(&key)?.key;
             assessment::sign_file(&mut signed, &key)?;
             assessment::write_file(output.as_deref().unwrap_or(&file), &signed)?;
             print(out, format!("signed\t{}", signed.content.id))

@@ -19,7 +19,7 @@ fn badge(e: ob::BadgeError) -> CoreError {
 
 pub fn run(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
     let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
-    let keys = dir.path().join("keys");
+    let keys = guildbook_core::keystore::KeyStore::new(dir.path().join("keys"));
     let mut ws = guildbook_core::demo::create(&dir.path().join("demo"))?;
     let award = ws
         .all_awards()?

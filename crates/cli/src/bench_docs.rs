@@ -29,7 +29,7 @@ fn repeat(runs: usize, mut f: impl FnMut() -> Result<(), CoreError>) -> Result<S
 
 pub fn run(certificates: u32, out: &mut dyn Write) -> Result<(), CoreError> {
     let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a temporary folder"))?;
-    let keys = dir.path().join("keys");
+    let keys = guildbook_core::keystore::KeyStore::new(dir.path().join("keys"));
     let mut ws = demo::create_with_keys(&dir.path().join("ws"), Some(&keys))?;
     let mut say =
         |line: String| writeln!(out, "{line}").map_err(CoreError::io("Could not write the result"));

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Subcommand, ValueEnum};
 use guildbook_badges as ob;
 use guildbook_core::credentials::BadgeFormat;
+use guildbook_core::keystore::{self, KeyStore};
 use guildbook_core::{CoreError, Workspace};
 
 use crate::print;
@@ -64,17 +65,17 @@ pub enum IssuerCommand {
     RotateKey,
 }
 
-/// Where the desktop app keeps private keys: its settings folder (GUILDBOOK_CONFIG_DIR in tests).
-pub fn keys_dir() -> Result<PathBuf, CoreError> {
+/// The keys the desktop app keeps in its settings folder (GUILDBOOK_CONFIG_DIR in tests).
+pub fn key_store() -> Result<KeyStore, CoreError> {
     let config = std::env::var_os("GUILDBOOK_CONFIG_DIR")
         .map(PathBuf::from)
-        .or_else(|| dirs::config_dir().map(|d| d.join("app.guildbook.desktop")))
+        .or_else(|| dirs::config_dir().map(|d| d.join(keystore::SETTINGS_FOLDER)))
         .ok_or_else(|| CoreError::Invalid("This system has no settings folder for keys.".into()))?;
-    Ok(config.join("keys"))
+    Ok(KeyStore::in_settings(&config))
 }
 
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
-    guildbook_core::ladder::format::write_atomically(path, bytes)
+    guildbook_core::files::write_atomically(path, bytes)
 }
 
 #[derive(Subcommand)]
@@ -103,7 +104,7 @@ pub fn run_award(
     match command {
         AwardCommand::Export { id, format, output } => {
             let award = ws.find_award(&id)?;
-            let bytes = ws.export_award(&keys_dir()?, &award.id, format.into())?;
+            let bytes = ws.export_award(&key_store()?, &award.id, format.into())?;
             write_file(&output, &bytes)?;
             print(
                 out,
@@ -170,7 +171,7 @@ pub fn run_issuer(
     command: IssuerCommand,
     out: &mut dyn Write,
 ) -> Result<(), CoreError> {
-    let keys = keys_dir()?;
+    let keys = key_store()?;
     match command {
         IssuerCommand::Keys { output } => {
             let jwks = ws.issuer_jwks()?;

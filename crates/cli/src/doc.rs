@@ -11,7 +11,7 @@ use guildbook_badges as ob;
 use guildbook_core::documents::{load_fonts, BatchTarget, Paper};
 use guildbook_core::{CoreError, Workspace};
 
-use crate::credential::{keys_dir, print_verdict, read_json, write_file};
+use crate::credential::{key_store, print_verdict, read_json, write_file};
 use crate::print;
 
 #[derive(Subcommand)]
@@ -70,7 +70,7 @@ pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Resu
         } => {
             let award = ws.find_award(&award)?;
             let pdf = ws.certificate_pdf(
-                &keys_dir()?,
+                &key_store()?,
                 &load_fonts()?,
                 &award.id,
                 Paper::parse(&paper)?,
@@ -107,7 +107,7 @@ pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Resu
             let target = BatchTarget::from_path(&output);
             let mut progress = |done: u32, total: u32| eprint!("\rcertificates: {done} of {total}");
             let result = ws.export_certificates(
-                &keys_dir()?,
+                &key_store()?,
                 &ids,
                 Paper::parse(&paper)?,
                 &target,

@@ -12,12 +12,13 @@ use crate::completeness::{CellProgress, RequirementProgress};
 use crate::credentials::clearance::AreaRule;
 use crate::credentials::*;
 use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
-use crate::documents::{BatchDestination, BatchOutcome, CertificateVerification, Paper};
+use crate::documents::{BatchOutcome, CertificateVerification, Paper};
 use crate::error::{ApiError, ErrorCode};
 use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
 use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
+use crate::picking::{DropPosition, FileDrop, FileDropKind, FilePurpose, PickedFiles};
 use crate::progression::{
     AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove,
 };
@@ -45,6 +46,11 @@ fn decls() -> String {
         ApiError,
         WorkspaceInfo,
         AppStatus,
+        FilePurpose,
+        PickedFiles,
+        FileDropKind,
+        DropPosition,
+        FileDrop,
         RoleKind,
         EvidenceKind,
         EvidenceRequirement,
@@ -154,7 +160,6 @@ fn decls() -> String {
         BadgeCheck,
         BadgeVerification,
         Paper,
-        BatchDestination,
         BatchOutcome,
         CertificateVerification,
     );

@@ -70,20 +70,7 @@ impl Workspace {
         let ladder = self.ladder_version(version_id)?;
         self.evidence(evidence_id)?;
         let tx = crate::ladder::roles::write_tx(self.conn_mut())?;
-        for (level_key, domain_key) in cells {
-            if ladder.content.levels.iter().all(|l| &l.key != level_key)
-                || ladder.content.domains.iter().all(|d| &d.key != domain_key)
-            {
-                return Err(CoreError::NotFound(
-                    "That cell is not in this ladder version.".into(),
-                ));
-            }
-            tx.execute(
-                "INSERT OR IGNORE INTO evidence_cell (evidence_id, role_id, version_id, level_key, domain_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![evidence_id, ladder.role.id, version_id, level_key, domain_key],
-            )?;
-        }
+        insert_links(&tx, evidence_id, &ladder, cells)?;
         tx.commit()?;
         Ok(())
     }
@@ -156,4 +143,28 @@ impl Workspace {
             })
             .collect())
     }
+}
+
+/// Links evidence to cells of `ladder` with `conn` (in the caller's transaction).
+pub(crate) fn insert_links(
+    conn: &rusqlite::Connection,
+    evidence_id: &str,
+    ladder: &crate::ladder::Ladder,
+    cells: &[(String, String)],
+) -> Result<()> {
+    for (level_key, domain_key) in cells {
+        if ladder.content.levels.iter().all(|l| &l.key != level_key)
+            || ladder.content.domains.iter().all(|d| &d.key != domain_key)
+        {
+            return Err(CoreError::NotFound(
+                "That cell is not in this ladder version.".into(),
+            ));
+        }
+        conn.execute(
+            "INSERT OR IGNORE INTO evidence_cell (evidence_id, role_id, version_id, level_key, domain_key)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![evidence_id, ladder.role.id, ladder.version.id, level_key, domain_key],
+        )?;
+    }
+    Ok(())
 }

@@ -215,8 +215,21 @@ impl Workspace {
         input: Option<&EvidenceInput>,
     ) -> Result<Evidence> {
         crate::roster::ensure_contractor(self.conn(), contractor_id)?;
+        let id = self.insert_file_evidence(self.conn(), contractor_id, path, input)?;
+        self.evidence(&id)
+    }
+
+    /// Stores the file and records the evidence with `conn` (the caller's transaction, if any);
+    /// answers the new evidence's id.
+    pub(crate) fn insert_file_evidence(
+        &self,
+        conn: &rusqlite::Connection,
+        contractor_id: &str,
+        path: &Path,
+        input: Option<&EvidenceInput>,
+    ) -> Result<String> {
         let name = display_name(path);
-        let stored = self.store_file(self.conn(), path)?;
+        let stored = self.store_file(conn, path)?;
         let input = match input {
             Some(i) => clean(i, &name)?,
             None => clean(
@@ -230,8 +243,8 @@ impl Workspace {
                 &name,
             )?,
         };
-        let id = insert(
-            self.conn(),
+        insert(
+            conn,
             NewItem {
                 contractor_id,
                 input: &input,
@@ -240,8 +253,7 @@ impl Workspace {
                 revision: 1,
                 change_note: "",
             },
-        )?;
-        self.evidence(&id)
+        )
     }
 
     /// Evidence without a file: a link, a note, a client testimonial with its measured impact.

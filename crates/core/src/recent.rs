@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::ladder::format::write_atomically;
+use crate::files::write_atomically;
 
 const FILE: &str = "recent-workspaces.json";
 const KEEP: usize = 8;
@@ -19,10 +19,14 @@ pub struct Recent {
 impl Recent {
     /// Reads the list; a missing or damaged file is an empty list (it is only a convenience).
     pub fn load(config_dir: &Path) -> Recent {
-        std::fs::read(config_dir.join(FILE))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        crate::files::read_capped(
+            &config_dir.join(FILE),
+            1024 * 1024,
+            "The recent workspaces list",
+        )
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
     }
 
     pub fn last(&self) -> Option<&Path> {

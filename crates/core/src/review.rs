@@ -230,19 +230,29 @@ impl Workspace {
         paths: &[std::path::PathBuf],
         cell: Option<&CellRef>,
     ) -> Result<Vec<Evidence>> {
-        if let Some(c) = cell {
-            RubricLookup::new(self).cell(c)?;
-        }
-        let mut added = Vec::with_capacity(paths.len());
-        for path in paths {
-            let e = self.add_evidence_file(contractor_id, path, None)?;
-            if let Some(c) = cell {
+        let target = match cell {
+            Some(c) => {
+                RubricLookup::new(self).cell(c)?;
                 let key = (c.level_key.clone(), c.domain_key.clone());
-                self.link_evidence(&e.id, &c.version_id, &[key])?;
+                Some((self.ladder_version(&c.version_id)?, key))
             }
-            added.push(e);
+            None => None,
+        };
+        crate::roster::ensure_contractor(self.conn(), contractor_id)?;
+        // All the files or none: one transaction (files copied before a failure stay in the
+        // vault unreferenced, which costs nothing and is never shown).
+        let tx = self.conn().unchecked_transaction()?;
+        let mut ids = Vec::with_capacity(paths.len());
+        for path in paths {
+            let id = self.insert_file_evidence(&tx, contractor_id, path, None)?;
+            if let Some((ladder, key)) = &target {
+                crate::completeness::insert_links(&tx, &id, ladder, std::slice::from_ref(key))?;
+            }
+            crate::fault::point("evidence-files-between");
+            ids.push(id);
         }
-        Ok(added)
+        tx.commit()?;
+        ids.iter().map(|id| self.evidence(id)).collect()
     }
 
     /// A person's artifacts that have a file, newest version of each, newest first.

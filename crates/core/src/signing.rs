@@ -25,6 +25,16 @@ pub struct KeyFile {
     pub name: String,
     pub secret_key: String,
     pub public_key: String,
+    /// The workspace the key signs for, when it was made by the app for one of its assessors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<String>,
+}
+
+/// A key read back from its file.
+pub struct StoredKey {
+    pub name: String,
+    pub key: SigningKey,
+    pub workspace: Option<String>,
 }
 
 const KEY_FORMAT: &str = "guildbook-ed25519-key";
@@ -54,19 +64,28 @@ pub fn parse_public_key(text: &str) -> Result<VerifyingKey> {
         .map_err(|_| CoreError::Invalid("That public key is not a valid Ed25519 point.".into()))
 }
 
-pub fn write_key_file(path: &Path, name: &str, key: &SigningKey) -> Result<()> {
+/// Writes a key file; `workspace` binds it to the workspace it signs for (none: a portable key,
+/// like an external lead's).
+pub fn write_key_file(
+    path: &Path,
+    name: &str,
+    key: &SigningKey,
+    workspace: Option<&str>,
+) -> Result<()> {
     let file = KeyFile {
         format: KEY_FORMAT.into(),
         name: name.into(),
         secret_key: B64.encode(key.to_bytes()),
         public_key: public_key_text(&key.verifying_key()),
+        workspace: workspace.map(String::from),
     };
     let text = serde_json::to_string_pretty(&file).expect("key files serialise");
     write_private_file(path, text.as_bytes())
 }
 
 /// Writes a file holding a secret: readable by its owner only (where the platform has that),
-/// and never over an existing file.
+/// never over an existing file, and on disk (fsynced, folder too) before this returns — so a
+/// database row naming the key never commits before the key exists.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.exists() {
         return Err(CoreError::Invalid(format!(
@@ -81,25 +100,17 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     options
         .open(path)
-        .and_then(|mut f| f.write_all(bytes))
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| crate::files::sync_dir(path.parent().unwrap_or(Path::new("."))))
         .map_err(CoreError::io(format!(
             "Could not write the key file {}",
             path.display()
         )))
 }
 
-pub fn read_key_file(path: &Path) -> Result<(String, SigningKey)> {
+pub fn read_key_file(path: &Path) -> Result<StoredKey> {
     let what = path.display();
-    let size = fs::metadata(path)
-        .map_err(CoreError::io(format!("Could not read the key file {what}")))?
-        .len();
-    if size > MAX_KEY_FILE {
-        return Err(CoreError::Invalid(format!(
-            "{what} is too large to be a key file."
-        )));
-    }
-    let text = fs::read_to_string(path)
-        .map_err(CoreError::io(format!("Could not read the key file {what}")))?;
+    let text = crate::files::read_text_capped(path, MAX_KEY_FILE, &format!("The key file {what}"))?;
     let file: KeyFile = serde_json::from_str(&text)
         .map_err(|e| CoreError::Invalid(format!("{what} is not a Guildbook key file ({e}).")))?;
     if file.format != KEY_FORMAT {
@@ -118,7 +129,11 @@ pub fn read_key_file(path: &Path) -> Result<(String, SigningKey)> {
             "The public key in {what} does not belong to its secret key; the file is damaged."
         )));
     }
-    Ok((file.name, key))
+    Ok(StoredKey {
+        name: file.name,
+        key,
+        workspace: file.workspace,
+    })
 }
 
 fn message(context: &[u8], content: &[u8]) -> Vec<u8> {
@@ -188,14 +203,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lead.key");
         let key = generate().unwrap();
-        write_key_file(&path, "Ines Carvalho", &key).unwrap();
-        let (name, read) = read_key_file(&path).unwrap();
+        write_key_file(&path, "Ines Carvalho", &key, None).unwrap();
+        let StoredKey {
+            name, key: read, ..
+        } = read_key_file(&path).unwrap();
         assert_eq!(
             (name.as_str(), read.to_bytes()),
             ("Ines Carvalho", key.to_bytes())
         );
-        assert!(write_key_file(&path, "Again", &key)
-            .unwrap_err()
+        assert!(write_key_file(&path, "Again", &key, None)
+            .err()
+            .unwrap()
             .to_string()
             .contains("never overwritten"));
         #[cfg(unix)]
@@ -210,11 +228,12 @@ mod tests {
         let other = public_key_text(&generate().unwrap().verifying_key());
         let mismatched = text.replace(&public_key_text(&key.verifying_key()), &other);
         fs::write(dir.path().join("bad.key"), mismatched).unwrap();
-        let err = read_key_file(&dir.path().join("bad.key")).unwrap_err();
+        let err = read_key_file(&dir.path().join("bad.key")).err().unwrap();
         assert!(err.to_string().contains("does not belong"), "{err}");
         fs::write(dir.path().join("junk.key"), "{").unwrap();
         assert!(read_key_file(&dir.path().join("junk.key"))
-            .unwrap_err()
+            .err()
+            .unwrap()
             .to_string()
             .contains("not a Guildbook key file"));
         assert!(parse_public_key("AAAA").is_err());

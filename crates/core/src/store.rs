@@ -48,6 +48,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_branding",
         include_str!("../migrations/0011_branding.sql"),
     ),
+    (
+        "0012_hardening",
+        include_str!("../migrations/0012_hardening.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
@@ -77,7 +81,12 @@ pub fn open(path: &Path, create: bool) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Settings that make a database someone else wrote safe to use (sqlite.org/security.html): its
+/// schema may not run functions with side effects from triggers or views, and SQL can't corrupt
+/// the file on purpose (defensive mode: no writable_schema, no direct page writes).
 fn configure(conn: &Connection) -> Result<()> {
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(CoreError::Invalid(format!(
@@ -134,5 +143,69 @@ fn check_version(conn: &Connection) -> Result<u32> {
 /// Writes a consistent copy of the database to `dest` (works while other connections are open).
 pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     conn.execute("VACUUM INTO ?1", [dest.to_string_lossy()])?;
+    Ok(())
+}
+
+/// Reports damage in words: `PRAGMA quick_check`'s findings (the first few), or nothing.
+pub fn damage(conn: &Connection) -> Result<Option<String>> {
+    let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+    let findings: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(match findings.as_slice() {
+        [ok] if ok == "ok" => None,
+        found => Some(found.join("; ")),
+    })
+}
+
+/// The triggers and views (the schema objects that run SQL) that Guildbook's own migrations
+/// make at `version`, as (type, name, SQL).
+fn own_code_objects(version: u32) -> Result<Vec<(String, String, String)>> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static BY_VERSION: Mutex<Option<HashMap<u32, Vec<(String, String, String)>>>> =
+        Mutex::new(None);
+    let mut cache = BY_VERSION.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = cache.get_or_insert_with(HashMap::new);
+    if let Some(found) = cache.get(&version) {
+        return Ok(found.clone());
+    }
+    let mut fresh = Connection::open_in_memory()?;
+    let tx = fresh.transaction()?;
+    for (_, sql) in &MIGRATIONS[..version as usize] {
+        tx.execute_batch(sql)?;
+    }
+    let found = code_objects(&tx)?;
+    tx.rollback()?;
+    cache.insert(version, found.clone());
+    Ok(found)
+}
+
+fn code_objects(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
+         WHERE type IN ('trigger', 'view') ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Refuses a database whose triggers or views are not exactly the ones Guildbook made: a
+/// workspace from elsewhere must never run its own SQL inside our transactions.
+pub fn check_schema_code(conn: &Connection) -> Result<()> {
+    let version = check_version(conn)?;
+    let own = own_code_objects(version)?;
+    let found = code_objects(conn)?;
+    if let Some((kind, name, _)) = found.iter().find(|o| !own.contains(o)) {
+        return Err(CoreError::NotAWorkspace(format!(
+            "This workspace's database holds a {kind} named “{}” that Guildbook did not make (or that was changed). A database from elsewhere may carry SQL that runs on its own, so it was not opened; nothing was changed.",
+            crate::text::shown(name)
+        )));
+    }
+    if let Some((kind, name, _)) = own.iter().find(|o| !found.contains(o)) {
+        return Err(CoreError::NotAWorkspace(format!(
+            "This workspace's database is missing its {kind} “{name}”, which protects signed and published records. It was not opened; nothing was changed."
+        )));
+    }
     Ok(())
 }

@@ -46,3 +46,38 @@ pub fn clean_text(what: &str, raw: &str) -> Result<String> {
     }
     Ok(text.to_string())
 }
+
+/// Text from a record, fit to quote in an error message: one line, at most 80 characters.
+pub fn shown(raw: &str) -> String {
+    let line: String = raw.chars().filter(|c| !c.is_control()).take(80).collect();
+    if raw.chars().count() > 80 {
+        format!("{line}…")
+    } else {
+        line
+    }
+}
+
+/// `text` with its first letter in capitals, to start a sentence with a name like "the logo".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` fit to splice into XML, as an attribute value or between tags.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use image::{ImageFormat, ImageReader, Limits};
 
 use crate::error::{CoreError, Result};
-use crate::new_id;
+
 use crate::workspace::{Workspace, VAULT_DIR};
 
 /// The longest side of a thumbnail, in pixels.
@@ -20,6 +20,8 @@ const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
 
 pub const PDF: &str = "application/pdf";
+/// The thumbnail cache, inside the vault folder.
+pub const THUMBS_DIR: &str = ".thumbs";
 
 pub fn is_thumbnailable(media_type: &str) -> bool {
     matches!(
@@ -49,9 +51,7 @@ pub fn make(job: &Job) -> Result<()> {
     };
     let dir = job.dest.parent().expect("thumbnail paths have parents");
     fs::create_dir_all(dir).map_err(CoreError::io("Could not write the thumbnail"))?;
-    let tmp = dir.join(format!(".{}.partial", new_id()));
-    fs::write(&tmp, &png).map_err(CoreError::io("Could not write the thumbnail"))?;
-    fs::rename(&tmp, &job.dest).map_err(CoreError::io("Could not write the thumbnail"))
+    crate::files::write_atomically(&job.dest, &png)
 }
 
 fn image_thumbnail(source: &Path) -> Result<Vec<u8>> {
@@ -125,11 +125,12 @@ fn pdf_first_page(source: &Path) -> Result<Vec<u8>> {
 
 impl Workspace {
     /// Where the thumbnail of a vault file is (or will be) cached.
-    pub fn thumbnail_path(&self, sha256: &str) -> PathBuf {
-        self.root()
+    pub fn thumbnail_path(&self, sha256: &str) -> Result<PathBuf> {
+        Ok(self
+            .root()
             .join(VAULT_DIR)
-            .join(".thumbs")
-            .join(format!("{sha256}-{SIZE}.png"))
+            .join(THUMBS_DIR)
+            .join(format!("{}-{SIZE}.png", crate::vault::check_name(sha256)?)))
     }
 
     /// The thumbnail to make for `sha256`, checked to be a file the app previews. Callers make
@@ -142,8 +143,8 @@ impl Workspace {
             )));
         }
         Ok(Job {
-            source: self.vault_path(sha256),
-            dest: self.thumbnail_path(sha256),
+            source: self.vault_path(sha256)?,
+            dest: self.thumbnail_path(sha256)?,
             pdf: media_type == PDF,
         })
     }

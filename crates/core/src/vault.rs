@@ -11,11 +11,13 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::clock;
 use crate::error::{CoreError, Result};
 use crate::workspace::{Workspace, VAULT_DIR};
-use crate::{clock, new_id};
 
 pub const DEFAULT_MAX_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// Where files are written before they are renamed into the vault.
+pub const INCOMING_DIR: &str = ".incoming";
 const CHUNK: usize = 256 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -70,6 +72,52 @@ pub fn display_name(path: &Path) -> String {
         "file".into()
     } else {
         clean.chars().take(200).collect()
+    }
+}
+
+/// Every media type the vault records: what `media_type` can answer. A type read back from a
+/// workspace must be one of these, so a hostile row can't splice markup where a type goes.
+pub const MEDIA_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "image/svg+xml",
+    "text/plain",
+    "application/json",
+    "application/zip",
+    "application/octet-stream",
+];
+
+/// `media_type` as one of `MEDIA_TYPES`, or an error saying the record was altered.
+pub fn known_media_type(media_type: &str) -> Result<&'static str> {
+    MEDIA_TYPES
+        .iter()
+        .find(|t| **t == media_type)
+        .copied()
+        .ok_or_else(|| {
+            CoreError::Invalid(format!(
+                "The workspace records a file of type “{}”, which Guildbook never records: the database may have been altered. Nothing was read.",
+                crate::text::shown(media_type)
+            ))
+        })
+}
+
+/// `sha256` if it is a vault name — 64 lowercase hex digits — and an error otherwise. Every path
+/// into the vault is made from a checked name, so a row naming `../` or `/home/…` reads nothing.
+pub fn check_name(sha256: &str) -> Result<&str> {
+    if sha256.len() == 64
+        && sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    {
+        Ok(sha256)
+    } else {
+        Err(CoreError::Invalid(format!(
+            "The workspace names a vault file “{}”, which is not a vault name (64 hex digits): the database may have been altered. Nothing was read.",
+            crate::text::shown(sha256)
+        )))
     }
 }
 
@@ -136,22 +184,50 @@ impl Workspace {
     }
 
     /// Where the vault keeps the file with this hash (two levels of folders keep folders small).
-    pub fn vault_path(&self, sha256: &str) -> PathBuf {
-        self.root()
+    pub fn vault_path(&self, sha256: &str) -> Result<PathBuf> {
+        let sha256 = check_name(sha256)?;
+        Ok(self
+            .root()
             .join(VAULT_DIR)
             .join(&sha256[..2])
             .join(&sha256[2..4])
-            .join(sha256)
+            .join(sha256))
+    }
+
+    /// The bytes of a vault file, re-hashed: what goes into a signed or exported document is
+    /// exactly what was stored. `what` names the file in errors ("the badge image").
+    pub fn read_vault_file(&self, sha256: &str, what: &str) -> Result<Vec<u8>> {
+        let path = self.vault_path(sha256)?;
+        let (_, size) = self.vault_file_info(sha256)?;
+        let missing = format!(
+            "{} is missing from the vault; run Verify vault",
+            crate::text::capitalised(what)
+        );
+        let file = crate::files::open_regular(&path, what).map_err(|e| match e {
+            CoreError::Io { source, .. } => CoreError::Io {
+                context: missing.clone(),
+                source,
+            },
+            other => other,
+        })?;
+        let bytes = crate::files::read_capped_from(file, size, what)?;
+        if hex(&Sha256::digest(&bytes)) != sha256 {
+            return Err(CoreError::Invalid(format!(
+                "{} in the vault was altered (its content no longer matches its SHA-256). Run Verify vault; nothing was written.",
+                crate::text::capitalised(what)
+            )));
+        }
+        Ok(bytes)
     }
 
     /// Copies `source` into the vault and records it with `conn` (in the caller's transaction).
     /// A file already in the vault is not written again.
     pub(crate) fn store_file(&self, conn: &Connection, source: &Path) -> Result<StoredFile> {
         let name = display_name(source);
-        let meta = fs::metadata(source).map_err(CoreError::io(format!("Could not read {name}")))?;
-        if !meta.is_file() {
-            return Err(CoreError::Invalid(format!("{name} is not a file.")));
-        }
+        let source = crate::files::open_regular(source, &name)?;
+        let meta = source
+            .metadata()
+            .map_err(CoreError::io(format!("Could not read {name}")))?;
         let limit = self.vault_limit()?;
         let too_big = |size: u64| {
             CoreError::Invalid(format!(
@@ -163,36 +239,79 @@ impl Workspace {
         if meta.len() > limit {
             return Err(too_big(meta.len()));
         }
-        let incoming = self.root().join(VAULT_DIR).join(".incoming");
-        fs::create_dir_all(&incoming).map_err(CoreError::io("Could not prepare the vault"))?;
-        let tmp = incoming.join(new_id());
-        let result = self.stream_into(source, &tmp, limit, &name);
-        let (sha256, size, head) = match result {
-            Ok(v) => v,
+        let tmp = self.incoming_path()?;
+        match self.stream_into(source, &tmp, limit, &name) {
+            Ok((sha256, size, head)) => self.keep(conn, &name, &tmp, sha256, size, &head),
             Err(e) => {
                 let _ = fs::remove_file(&tmp);
-                return Err(e);
+                Err(e)
             }
+        }
+    }
+
+    /// Keeps `bytes` (already read and checked by the caller) in the vault, as `store_file` does:
+    /// what was checked is exactly what is stored.
+    pub(crate) fn store_bytes(
+        &self,
+        conn: &Connection,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<StoredFile> {
+        let tmp = self.incoming_path()?;
+        let write = || -> std::io::Result<()> {
+            let mut f = File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()
         };
-        if size == 0 {
+        if let Err(e) = write() {
             let _ = fs::remove_file(&tmp);
+            return Err(CoreError::Io {
+                context: "Could not write to the vault".into(),
+                source: e,
+            });
+        }
+        let sha256 = hex(&Sha256::digest(bytes));
+        let head = &bytes[..bytes.len().min(16)];
+        self.keep(conn, name, &tmp, sha256, bytes.len() as u64, head)
+    }
+
+    /// Moves a written, fsynced `tmp` into the vault under its hash (or drops it when the vault
+    /// has that content already) and records it with `conn`.
+    fn keep(
+        &self,
+        conn: &Connection,
+        name: &str,
+        tmp: &Path,
+        sha256: String,
+        size: u64,
+        head: &[u8],
+    ) -> Result<StoredFile> {
+        if size == 0 {
+            let _ = fs::remove_file(tmp);
             return Err(CoreError::Invalid(format!(
                 "{name} is empty (0 bytes). Nothing was added."
             )));
         }
-        let dest = self.vault_path(&sha256);
+        let dest = self.vault_path(&sha256)?;
         let deduplicated = dest.is_file()
             && fs::metadata(&dest)
                 .map(|m| m.len() == size)
                 .unwrap_or(false);
         if deduplicated {
-            let _ = fs::remove_file(&tmp);
+            let _ = fs::remove_file(tmp);
         } else {
-            fs::create_dir_all(dest.parent().expect("vault paths have parents"))
-                .map_err(CoreError::io("Could not write to the vault"))?;
-            fs::rename(&tmp, &dest).map_err(CoreError::io("Could not write to the vault"))?;
+            let dir = dest.parent().expect("vault paths have parents");
+            let moved =
+                fs::create_dir_all(dir).and_then(|()| crate::files::rename_durably(tmp, &dest));
+            if let Err(e) = moved {
+                let _ = fs::remove_file(tmp);
+                return Err(CoreError::Io {
+                    context: "Could not write to the vault".into(),
+                    source: e,
+                });
+            }
         }
-        let media_type = media_type(&head, &name);
+        let media_type = media_type(head, name);
         conn.execute(
             "INSERT OR IGNORE INTO vault_file (sha256, size, media_type, added_at) VALUES (?1, ?2, ?3, ?4)",
             params![sha256, size as i64, media_type, clock::now()],
@@ -205,18 +324,23 @@ impl Workspace {
         })
     }
 
+    /// A fresh name in the vault's `.incoming` folder, where files are written before they are
+    /// renamed into place (what a killed process leaves there is swept on the next open).
+    fn incoming_path(&self) -> Result<PathBuf> {
+        let incoming = self.root().join(VAULT_DIR).join(INCOMING_DIR);
+        fs::create_dir_all(&incoming).map_err(CoreError::io("Could not prepare the vault"))?;
+        Ok(incoming.join(crate::files::temporary_name()))
+    }
+
     /// Copies `source` to `tmp` in chunks while hashing; stops as soon as the limit is passed.
     fn stream_into(
         &self,
-        source: &Path,
+        source: File,
         tmp: &Path,
         limit: u64,
         name: &str,
     ) -> Result<(String, u64, Vec<u8>)> {
-        let mut reader = BufReader::with_capacity(
-            CHUNK,
-            File::open(source).map_err(CoreError::io(format!("Could not open {name}")))?,
-        );
+        let mut reader = BufReader::with_capacity(CHUNK, source);
         let mut out = File::create(tmp).map_err(CoreError::io("Could not write to the vault"))?;
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; CHUNK];
@@ -265,10 +389,14 @@ impl Workspace {
         for (sha256, size) in files {
             report.checked += 1;
             report.bytes += size as u64;
-            let path = self.vault_path(&sha256);
-            let kind = match File::open(&path) {
-                Err(_) => Some(VaultProblemKind::Missing),
-                Ok(f) => {
+            // A recorded name that is not a hash is an altered record: nothing is read for it.
+            let opened = self
+                .vault_path(&sha256)
+                .map(|p| crate::files::open_regular(&p, "A vault file").ok());
+            let kind = match opened {
+                Err(_) => Some(VaultProblemKind::Corrupt),
+                Ok(None) => Some(VaultProblemKind::Missing),
+                Ok(Some(f)) => {
                     let mut hasher = Sha256::new();
                     let mut reader = BufReader::with_capacity(CHUNK, f);
                     let mut buf = vec![0u8; CHUNK];
@@ -306,13 +434,15 @@ impl Workspace {
 impl Workspace {
     /// The media type and size the vault recorded for a file.
     pub fn vault_file_info(&self, sha256: &str) -> Result<(String, u64)> {
-        self.conn()
+        let (media_type, size): (String, i64) = self
+            .conn()
             .query_row(
                 "SELECT media_type, size FROM vault_file WHERE sha256 = ?1",
-                [sha256],
-                |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)),
+                [check_name(sha256)?],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
-            .ok_or_else(|| CoreError::NotFound("That file is not in the vault.".into()))
+            .ok_or_else(|| CoreError::NotFound("That file is not in the vault.".into()))?;
+        Ok((known_media_type(&media_type)?.into(), size.max(0) as u64))
     }
 }

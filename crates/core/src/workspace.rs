@@ -20,6 +20,8 @@ pub struct WorkspaceInfo {
     pub name: String,
     pub path: String,
     pub schema_version: u32,
+    /// Set when the folder is on a network share or a synced folder.
+    pub storage_warning: Option<String>,
 }
 
 /// What the app shows at start: the open workspace (if any), recent ones, and why the last one
@@ -104,6 +106,15 @@ impl Workspace {
     fn connect(root: &Path, create: bool) -> Result<Self> {
         let db_path = root.join(DB_FILE);
         let mut conn = store::open(&db_path, create)?;
+        // A workspace may come from anyone: check it before anything runs in it.
+        if let Some(findings) = store::damage(&conn)? {
+            return Err(CoreError::NotAWorkspace(format!(
+                "The workspace database in {} is damaged ({}). Open a backup instead (the backups folder holds copies made before upgrades); nothing was changed.",
+                root.display(),
+                crate::text::shown(&findings)
+            )));
+        }
+        store::check_schema_code(&conn)?;
         store::migrate(&mut conn, store::latest_version(), |conn, from| {
             let backups = root.join(BACKUP_DIR);
             fs::create_dir_all(&backups)
@@ -125,7 +136,38 @@ impl Workspace {
             fs::create_dir_all(self.root.join(dir))
                 .map_err(CoreError::io(format!("Could not create the {dir} folder")))?;
         }
+        self.sweep_leftovers();
         Ok(())
+    }
+
+    /// Removes what a killed process left half-written: files on their way into the vault and
+    /// partial thumbnails, by processes that are no longer running.
+    fn sweep_leftovers(&self) {
+        let vault = self.root.join(VAULT_DIR);
+        crate::files::sweep(
+            &vault.join(crate::vault::INCOMING_DIR),
+            crate::files::is_orphaned,
+        );
+        crate::files::sweep(
+            &vault.join(crate::thumbnail::THUMBS_DIR),
+            crate::files::is_orphaned,
+        );
+    }
+
+    /// Writes every committed change into the database file itself (a copy of `guildbook.db`
+    /// alone then holds everything). Done on close; harmless at any time.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Why this folder is a risky place for a workspace (a network share or a synced folder,
+    /// where SQLite's locking can't be relied on), if it is one.
+    pub fn storage_warning(&self) -> Option<String> {
+        crate::files::shared_storage(&self.root).map(|kind| format!(
+            "This workspace is on {kind}. SQLite databases can be damaged when a folder is shared or synced while they are open: keep the workspace on this computer's own disk and use backups to share it."
+        ))
     }
 
     pub fn root(&self) -> &Path {
@@ -145,6 +187,7 @@ impl Workspace {
             name: self.setting("name")?.unwrap_or_else(|| "Workspace".into()),
             path: self.root.display().to_string(),
             schema_version: store::schema_version(&self.conn)?,
+            storage_warning: self.storage_warning(),
         })
     }
 
@@ -158,6 +201,16 @@ impl Workspace {
         self.info()
     }
 
+    /// The workspace's own id, which key files made for it record.
+    pub fn id(&self) -> Result<String> {
+        self.setting("workspace_id")?.ok_or_else(|| {
+            CoreError::NotAWorkspace(
+                "This workspace has no id (its settings were altered); it can't sign anything."
+                    .into(),
+            )
+        })
+    }
+
     fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -165,6 +218,12 @@ impl Workspace {
                 r.get(0)
             })
             .optional()?)
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = self.checkpoint();
     }
 }
 

@@ -1,8 +1,8 @@
-use std::path::{Path, PathBuf};
-
 use guildbook_core::assessment::{
     self, AssessmentRow, AssessmentStatus, AssessmentView, Assessor, NewAssessment, PayTotal,
 };
+use guildbook_core::keystore::KeyStore;
+use guildbook_core::picking::FilePurpose;
 use guildbook_core::progression::{AdvancementRule, Proposal};
 use guildbook_core::reviews::{ReviewFilter, ReviewItem};
 use guildbook_core::roster::Contractor;
@@ -15,13 +15,12 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn assessors_list(state: State<'_, AppState>) -> CmdResult<Vec<(Assessor, bool)>> {
-    let keys = state.keys_dir();
     state.with(|ws| {
         Ok(ws
             .assessors()?
             .into_iter()
             .map(|a| {
-                let here = assessment::has_local_key(&keys, &a.id);
+                let here = state.keys.has_assessor_key(&a.id);
                 (a, here)
             })
             .collect())
@@ -35,8 +34,7 @@ pub fn assessor_add_local(
     name: String,
     email: String,
 ) -> CmdResult<Assessor> {
-    let keys = state.keys_dir();
-    state.with(|ws| ws.add_local_assessor(&keys, &name, &email))
+    state.with(|ws| ws.add_local_assessor(&state.keys, &name, &email))
 }
 
 /// An assessor who signs on another computer, known by the public key they sent.
@@ -70,12 +68,11 @@ pub fn assessments_list(state: State<'_, AppState>) -> CmdResult<Vec<AssessmentR
 /// Runs a change on an assessment, then answers with how its screen shows it now.
 fn changed(
     state: &AppState,
-    change: impl FnOnce(&mut Workspace, &Path) -> guildbook_core::Result<String>,
+    change: impl FnOnce(&mut Workspace, &KeyStore) -> guildbook_core::Result<String>,
 ) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
     state.with(|ws| {
-        let id = change(ws, &keys)?;
-        ws.assessment_view(&keys, &id)
+        let id = change(ws, &state.keys)?;
+        ws.assessment_view(&state.keys, &id)
     })
 }
 
@@ -89,8 +86,7 @@ pub fn assessment_create(
 
 #[tauri::command(async)]
 pub fn assessment_get(state: State<'_, AppState>, id: String) -> CmdResult<AssessmentView> {
-    let keys = state.keys_dir();
-    state.with(|ws| ws.assessment_view(&keys, &id))
+    state.with(|ws| ws.assessment_view(&state.keys, &id))
 }
 
 #[tauri::command(async)]
@@ -179,12 +175,15 @@ pub fn assessment_sign(state: State<'_, AppState>, id: String) -> CmdResult<Asse
     })
 }
 
+/// Writes the assessment where the person chose to save it (`picked`, from `file_pick`).
 #[tauri::command(async)]
-pub fn assessment_export(state: State<'_, AppState>, id: String, path: PathBuf) -> CmdResult<()> {
-    state.with(|ws| {
-        let file = ws.export_assessment(&id)?;
-        assessment::write_file(&path, &file)
-    })
+pub fn assessment_export(state: State<'_, AppState>, id: String, picked: String) -> CmdResult<()> {
+    let file = state.with(|ws| ws.export_assessment(&id))?;
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::ExportAssessment], |path| {
+            assessment::write_file(path, &file)
+        })
 }
 
 /// Takes back a file an external lead signed; the signature is checked before anything is stored.
@@ -192,11 +191,15 @@ pub fn assessment_export(state: State<'_, AppState>, id: String, path: PathBuf) 
 #[tauri::command(async)]
 pub fn assessment_import(
     state: State<'_, AppState>,
-    path: PathBuf,
+    picked: String,
     expected: Option<String>,
 ) -> CmdResult<AssessmentView> {
+    let file = state.picks.use_file(
+        &picked,
+        &[FilePurpose::ImportAssessment],
+        assessment::read_file,
+    )?;
     changed(&state, |ws, _| {
-        let file = assessment::read_file(&path)?;
         Ok(ws.import_signed_assessment(&file, expected.as_deref())?.id)
     })
 }

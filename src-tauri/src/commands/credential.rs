@@ -1,9 +1,9 @@
-use std::path::PathBuf;
-
 use guildbook_core::credentials::{
     Award, BadgeDesign, BadgeFormat, BadgeImage, BadgeVerification, Clearance, ClearedPerson,
     Credential, CredentialInput, IssuerKeyInfo, IssuerProfile, NewAward, WorkArea, WorkAreaInput,
 };
+use guildbook_core::files::write_atomically;
+use guildbook_core::picking::FilePurpose;
 use tauri::State;
 
 use super::CmdResult;
@@ -52,8 +52,12 @@ pub fn badge_preview(design: BadgeDesign) -> CmdResult<String> {
 
 /// A PNG or SVG chosen in the native dialog, checked and copied into the vault.
 #[tauri::command(async)]
-pub fn badge_image_add(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BadgeImage> {
-    state.with(|ws| ws.add_badge_image(&path))
+pub fn badge_image_add(state: State<'_, AppState>, picked: String) -> CmdResult<BadgeImage> {
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::BadgeImage], |path| {
+            state.with(|ws| ws.add_badge_image(path))
+        })
 }
 
 #[tauri::command(async)]
@@ -141,46 +145,54 @@ pub fn issuer_profile_set(
     state.with(|ws| ws.set_issuer_profile(&profile))
 }
 
-/// Writes an award as a signed badge file (the native dialog chose `path`).
+/// Writes an award as a signed badge file where the person chose to save it.
 #[tauri::command(async)]
 pub fn award_export(
     state: State<'_, AppState>,
     id: String,
     format: BadgeFormat,
-    path: PathBuf,
+    picked: String,
 ) -> CmdResult<()> {
-    let keys = state.keys_dir();
-    let bytes = state.with(|ws| ws.export_award(&keys, &id, format))?;
-    guildbook_core::ladder::format::write_atomically(&path, &bytes)
+    let bytes = state.with(|ws| ws.export_award(&state.keys, &id, format))?;
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::ExportBadge], |path| {
+            write_atomically(path, &bytes)
+        })
 }
 
 /// Checks a badge file (PNG, SVG, JSON or JWT) offline, with this workspace's keys and records.
+/// A chosen or dropped file.
 #[tauri::command(async)]
-pub fn badge_verify(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BadgeVerification> {
-    state.with(|ws| Ok(ws.verify_badge(&path)?.into()))
+pub fn badge_verify(state: State<'_, AppState>, picked: String) -> CmdResult<BadgeVerification> {
+    let purposes = [FilePurpose::VerifyBadge, FilePurpose::Dropped];
+    state.picks.use_file(&picked, &purposes, |path| {
+        state.with(|ws| Ok(ws.verify_badge(path)?.into()))
+    })
 }
 
 #[tauri::command(async)]
 pub fn issuer_keys(state: State<'_, AppState>) -> CmdResult<Vec<IssuerKeyInfo>> {
-    let keys = state.keys_dir();
-    state.with(|ws| ws.issuer_keys(&keys))
+    state.with(|ws| ws.issuer_keys(&state.keys))
 }
 
 /// A new signing key; the old one is retired and still verifies the badges it signed.
 #[tauri::command(async)]
 pub fn issuer_key_rotate(state: State<'_, AppState>) -> CmdResult<IssuerKeyInfo> {
-    let keys = state.keys_dir();
-    state.with(|ws| ws.rotate_issuer_key(&keys))
+    state.with(|ws| ws.rotate_issuer_key(&state.keys))
 }
 
-/// The public keys as a JWK Set, or the signed revocation list, written where the dialog chose.
+/// The public keys as a JWK Set, or the signed revocation list, written where the person chose.
 #[tauri::command(async)]
-pub fn issuer_publish(state: State<'_, AppState>, what: String, path: PathBuf) -> CmdResult<()> {
-    let keys = state.keys_dir();
+pub fn issuer_publish(state: State<'_, AppState>, what: String, picked: String) -> CmdResult<()> {
     let value = state.with(|ws| match what.as_str() {
         "keys" => ws.issuer_jwks(),
-        _ => ws.revocation_list(&keys),
+        _ => ws.revocation_list(&state.keys),
     })?;
     let text = serde_json::to_string_pretty(&value).expect("JSON serialises");
-    guildbook_core::ladder::format::write_atomically(&path, text.as_bytes())
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::SaveJson], |path| {
+            write_atomically(path, text.as_bytes())
+        })
 }

@@ -2,14 +2,14 @@
 //! their own thread and their own database connection (progress as `certificates-progress`
 //! events, cancel with `certificates_cancel`), and checking a certificate's code.
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use guildbook_core::documents::{
-    load_fonts, BatchDestination, BatchOutcome, CertificateVerification, Fonts, Paper,
+    load_fonts, unused_folder, BatchOutcome, BatchTarget, CertificateVerification, Fonts, Paper,
 };
-use guildbook_core::ladder::format::write_atomically;
+use guildbook_core::files::write_atomically;
+use guildbook_core::picking::{first, FilePurpose};
 use guildbook_core::{CoreError, Workspace};
 use serde::Serialize;
 use tauri::ipc::Response;
@@ -37,8 +37,7 @@ pub fn certificate_pdf(
     award_id: String,
     paper: Paper,
 ) -> CmdResult<Response> {
-    let keys = state.keys_dir();
-    let pdf = state.with(|ws| ws.certificate_pdf(&keys, fonts()?, &award_id, paper))?;
+    let pdf = state.with(|ws| ws.certificate_pdf(&state.keys, fonts()?, &award_id, paper))?;
     Ok(Response::new(pdf))
 }
 
@@ -47,11 +46,18 @@ pub fn certificate_save(
     state: State<'_, AppState>,
     award_id: String,
     paper: Paper,
-    path: PathBuf,
+    picked: String,
 ) -> CmdResult<()> {
-    let keys = state.keys_dir();
-    let pdf = state.with(|ws| ws.certificate_pdf(&keys, fonts()?, &award_id, paper))?;
-    write_atomically(&path, &pdf)
+    let pdf = state.with(|ws| ws.certificate_pdf(&state.keys, fonts()?, &award_id, paper))?;
+    save_pdf(&state, &picked, &pdf)
+}
+
+fn save_pdf(state: &AppState, picked: &str, pdf: &[u8]) -> CmdResult<()> {
+    state
+        .picks
+        .use_file(picked, &[FilePurpose::SavePdf], |path| {
+            write_atomically(path, pdf)
+        })
 }
 
 #[tauri::command(async)]
@@ -65,10 +71,10 @@ pub fn guide_save(
     state: State<'_, AppState>,
     role_id: String,
     paper: Paper,
-    path: PathBuf,
+    picked: String,
 ) -> CmdResult<()> {
     let pdf = state.with(|ws| ws.guide_pdf(fonts()?, &role_id, paper))?;
-    write_atomically(&path, &pdf)
+    save_pdf(&state, &picked, &pdf)
 }
 
 /// Checks a certificate from its QR text or its short code.
@@ -82,8 +88,10 @@ pub fn certificate_verify_code(
 
 /// A logo (PNG, JPEG or SVG) chosen in the native dialog, read through and kept in the vault.
 #[tauri::command(async)]
-pub fn issuer_logo_add(state: State<'_, AppState>, path: PathBuf) -> CmdResult<String> {
-    state.with(|ws| ws.add_logo_image(&path))
+pub fn issuer_logo_add(state: State<'_, AppState>, picked: String) -> CmdResult<String> {
+    state.picks.use_file(&picked, &[FilePurpose::Logo], |path| {
+        state.with(|ws| ws.add_logo_image(path))
+    })
 }
 
 #[derive(Clone, Serialize)]
@@ -92,20 +100,34 @@ struct Progress {
     total: u32,
 }
 
-/// Prints the certificates of `award_ids`; null when cancelled (nothing is left on disk then).
+/// Prints the certificates of `award_ids` into a new folder `folder_name` inside the folder the
+/// person chose, or into the ZIP file they chose; null when cancelled (nothing is left on disk).
 #[tauri::command]
 pub async fn certificates_export(
     app: AppHandle,
     state: State<'_, AppState>,
     award_ids: Vec<String>,
     paper: Paper,
-    destination: BatchDestination,
+    picked: String,
+    folder_name: String,
 ) -> CmdResult<Option<BatchOutcome>> {
     let root = state.with(|ws| Ok(ws.root().to_path_buf()))?;
-    let keys = state.keys_dir();
-    let target = destination.target();
+    let keys = state.keys.clone();
+    let purposes = [
+        FilePurpose::CertificatesFolder,
+        FilePurpose::CertificatesZip,
+    ];
+    let target = state.picks.use_once(&picked, &purposes, |purpose, paths| {
+        let chosen = first(paths)?;
+        Ok(match purpose {
+            FilePurpose::CertificatesFolder => {
+                BatchTarget::Folder(unused_folder(chosen, &folder_name))
+            }
+            _ => BatchTarget::Zip(chosen.to_path_buf()),
+        })
+    })?;
     let cancel = Arc::new(AtomicBool::new(false));
-    *RUNNING.lock().unwrap() = Some(cancel.clone());
+    *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = Some(cancel.clone());
     let result = tauri::async_runtime::spawn_blocking(move || {
         // A connection of its own: the rest of the app keeps working while the batch runs.
         let mut ws = Workspace::open(&root)?;
@@ -116,13 +138,13 @@ pub async fn certificates_export(
     })
     .await
     .map_err(|e| CoreError::Invalid(format!("The batch stopped unexpectedly: {e}")))?;
-    *RUNNING.lock().unwrap() = None;
+    *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = None;
     Ok(result?.ok())
 }
 
 #[tauri::command]
 pub fn certificates_cancel() {
-    if let Some(flag) = RUNNING.lock().unwrap().as_ref() {
+    if let Some(flag) = RUNNING.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
         flag.store(true, Ordering::Relaxed);
     }
 }

@@ -1,7 +1,6 @@
-use std::path::PathBuf;
-
 use guildbook_core::completeness::CellProgress;
 use guildbook_core::evidence::{Evidence, EvidenceInput};
+use guildbook_core::picking::FilePurpose;
 use guildbook_core::review::CellRef;
 use guildbook_core::vault::VaultReport;
 use tauri::State;
@@ -17,16 +16,19 @@ pub fn evidence_list(
     state.with(|ws| ws.evidence_for(&contractor_id))
 }
 
-/// Files from the native dialog or dropped on the window, copied into the vault one by one;
+/// Files chosen in the dialog or dropped on the window, copied into the vault all or none;
 /// dropped on a ladder cell, they are linked to it too.
 #[tauri::command(async)]
 pub fn evidence_add_files(
     state: State<'_, AppState>,
     contractor_id: String,
-    paths: Vec<PathBuf>,
+    picked: String,
     cell: Option<CellRef>,
 ) -> CmdResult<Vec<Evidence>> {
-    state.with(|ws| ws.add_evidence_files(&contractor_id, &paths, cell.as_ref()))
+    let purposes = [FilePurpose::AddEvidence, FilePurpose::Dropped];
+    state.picks.use_once(&picked, &purposes, |_, paths| {
+        state.with(|ws| ws.add_evidence_files(&contractor_id, paths, cell.as_ref()))
+    })
 }
 
 #[tauri::command(async)]
@@ -42,10 +44,14 @@ pub fn evidence_add(
 pub fn evidence_add_revision(
     state: State<'_, AppState>,
     evidence_id: String,
-    path: PathBuf,
+    picked: String,
     change_note: String,
 ) -> CmdResult<Evidence> {
-    state.with(|ws| ws.add_revision(&evidence_id, &path, &change_note))
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::EvidenceVersion], |path| {
+            state.with(|ws| ws.add_revision(&evidence_id, path, &change_note))
+        })
 }
 
 #[tauri::command(async)]

@@ -1,10 +1,9 @@
-use std::path::PathBuf;
-
 use guildbook_core::ladder::templates::{self, TemplateInfo};
 use guildbook_core::ladder::{
     diff_versions, Ladder, LadderContent, LadderDiff, LadderEdit, NewRole, RolePatch, RoleRef,
     RoleSummary, VersionInfo,
 };
+use guildbook_core::picking::FilePurpose;
 use tauri::State;
 
 use super::CmdResult;
@@ -112,17 +111,25 @@ pub fn ladder_diff(
     state.with(|ws| diff_versions(ws, &from_version, &to_version))
 }
 
-/// The file comes from the native dialog (or, in tests, straight from the test).
+/// A ladder file the person chose; after a name clash it may be tried again under `rename`.
 #[tauri::command(async)]
 pub fn ladder_import(
     state: State<'_, AppState>,
-    path: PathBuf,
+    picked: String,
     rename: Option<String>,
 ) -> CmdResult<Ladder> {
-    state.with(|ws| ws.import_ladder(&path, rename.as_deref()))
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::ImportLadder], |path| {
+            state.with(|ws| ws.import_ladder(path, rename.as_deref()))
+        })
 }
 
 #[tauri::command(async)]
-pub fn ladder_export(state: State<'_, AppState>, role_id: String, path: PathBuf) -> CmdResult<()> {
-    state.with(|ws| ws.export_ladder(&role_id, &path))
+pub fn ladder_export(state: State<'_, AppState>, role_id: String, picked: String) -> CmdResult<()> {
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::ExportLadder], |path| {
+            state.with(|ws| ws.export_ladder(&role_id, path))
+        })
 }

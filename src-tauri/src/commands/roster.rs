@@ -1,5 +1,4 @@
-use std::path::PathBuf;
-
+use guildbook_core::picking::{first, FilePurpose};
 use guildbook_core::roster::csv_import::{CsvImportResult, CsvPreview};
 use guildbook_core::roster::{
     Contractor, ContractorInput, ContractorStatus, Engagement, EngagementInput, PayBand, Profile,
@@ -85,17 +84,25 @@ pub fn pay_band_set(state: State<'_, AppState>, band: PayBand) -> CmdResult<PayB
     state.with(|ws| ws.set_pay_band(&band))
 }
 
-/// The file comes from the native dialog (or, in tests, straight from the test).
+/// What importing the chosen CSV file would do; the choice stays valid for the import itself.
 #[tauri::command(async)]
-pub fn contractor_csv_preview(state: State<'_, AppState>, path: PathBuf) -> CmdResult<CsvPreview> {
-    state.with(|ws| ws.preview_contractor_csv(&path))
+pub fn contractor_csv_preview(state: State<'_, AppState>, picked: String) -> CmdResult<CsvPreview> {
+    state
+        .picks
+        .peek(&picked, &[FilePurpose::ImportContractors], |_, paths| {
+            state.with(|ws| ws.preview_contractor_csv(first(paths)?))
+        })
 }
 
 #[tauri::command(async)]
 pub fn contractor_csv_import(
     state: State<'_, AppState>,
-    path: PathBuf,
+    picked: String,
     skip_bad_rows: bool,
 ) -> CmdResult<CsvImportResult> {
-    state.with(|ws| ws.import_contractor_csv(&path, skip_bad_rows))
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::ImportContractors], |path| {
+            state.with(|ws| ws.import_contractor_csv(path, skip_bad_rows))
+        })
 }

@@ -1,7 +1,7 @@
-use std::path::PathBuf;
-
+use guildbook_core::picking::FilePurpose;
 use guildbook_core::recent::Recent;
 use guildbook_core::workspace::AppStatus;
+use guildbook_core::CoreError;
 use guildbook_core::{Workspace, WorkspaceInfo};
 use tauri::State;
 
@@ -14,13 +14,7 @@ fn info(state: &AppState) -> CmdResult<WorkspaceInfo> {
 
 #[tauri::command]
 pub fn app_status(state: State<AppState>) -> CmdResult<AppStatus> {
-    let workspace = state
-        .workspace
-        .lock()
-        .unwrap()
-        .as_ref()
-        .map(|ws| ws.info())
-        .transpose()?;
+    let workspace = state.lock().as_ref().map(|ws| ws.info()).transpose()?;
     Ok(AppStatus {
         workspace,
         recent: Recent::load(&state.config_dir)
@@ -29,7 +23,11 @@ pub fn app_status(state: State<AppState>) -> CmdResult<AppStatus> {
             .map(|p| p.display().to_string())
             .collect(),
         demo_path: state.demo_path().display().to_string(),
-        reopen_error: state.reopen_error.lock().unwrap().take(),
+        reopen_error: state
+            .reopen_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take(),
     })
 }
 
@@ -41,19 +39,43 @@ pub fn app_ready(state: State<AppState>) -> u64 {
     ms
 }
 
+/// The workspace folder the person chose.
 #[tauri::command(async)]
-pub fn workspace_open(state: State<'_, AppState>, path: PathBuf) -> CmdResult<WorkspaceInfo> {
-    state.open(&path)?;
+pub fn workspace_open(state: State<'_, AppState>, picked: String) -> CmdResult<WorkspaceInfo> {
+    state
+        .picks
+        .use_file(&picked, &[FilePurpose::OpenWorkspace], |path| {
+            state.open(path)
+        })?;
+    info(&state)
+}
+
+/// One of the recent workspaces, by its place in the list `app_status` gave.
+#[tauri::command(async)]
+pub fn workspace_open_recent(
+    state: State<'_, AppState>,
+    position: u32,
+) -> CmdResult<WorkspaceInfo> {
+    let recent = Recent::load(&state.config_dir);
+    let path = recent.workspaces.get(position as usize).ok_or_else(|| {
+        CoreError::NotFound("That workspace is no longer in the recent list.".into())
+    })?;
+    state.open(path)?;
     info(&state)
 }
 
 #[tauri::command(async)]
 pub fn workspace_create(
     state: State<'_, AppState>,
-    path: PathBuf,
+    picked: String,
     name: Option<String>,
 ) -> CmdResult<WorkspaceInfo> {
-    state.set(Workspace::create(&path, name.as_deref())?)?;
+    let ws = state
+        .picks
+        .use_file(&picked, &[FilePurpose::NewWorkspace], |path| {
+            Workspace::create(path, name.as_deref())
+        })?;
+    state.set(ws)?;
     info(&state)
 }
 

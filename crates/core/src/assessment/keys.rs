@@ -2,23 +2,50 @@
 //! those who sign here on this computer — one key file per assessor in a folder outside any
 //! workspace (the app's settings folder), so copying a workspace never copies anyone's key.
 
-use std::path::{Path, PathBuf};
-
+use ed25519_dalek::SigningKey;
 use rusqlite::{params, OptionalExtension};
 
 use super::{Assessment, Assessor};
 use crate::error::{CoreError, Result};
+use crate::keystore::{check_belongs, KeyStore};
 use crate::text::clean_name;
 use crate::workspace::Workspace;
 use crate::{clock, new_id, signing};
 
-fn key_path(keys_dir: &Path, assessor_id: &str) -> PathBuf {
-    keys_dir.join(format!("{assessor_id}.key"))
-}
+impl KeyStore {
+    /// Keeps an assessor's private key, bound to the workspace `workspace_id`.
+    pub(crate) fn keep_assessor_key(
+        &self,
+        workspace_id: &str,
+        assessor: &Assessor,
+        key: &SigningKey,
+    ) -> Result<()> {
+        self.prepare()?;
+        let path = self.assessor_key(&assessor.id)?;
+        signing::write_key_file(&path, &assessor.name, key, Some(workspace_id))
+    }
 
-/// Whether this computer holds the assessor's private key.
-pub fn has_local_key(keys_dir: &Path, assessor_id: &str) -> bool {
-    key_path(keys_dir, assessor_id).is_file()
+    /// The assessor's private key, if it is on this computer, made for this workspace and the
+    /// other half of the public key the workspace records for them.
+    fn assessor_signing_key(&self, workspace_id: &str, assessor: &Assessor) -> Result<SigningKey> {
+        let path = self.assessor_key(&assessor.id)?;
+        if !path.is_file() {
+            return Err(CoreError::Invalid(format!(
+                "{}'s signing key is not on this computer. Export the assessment for them to sign with `guildbook assessment sign`, then import it.",
+                assessor.name
+            )));
+        }
+        let stored = signing::read_key_file(&path)?;
+        let what = format!("{}'s signing key", assessor.name);
+        check_belongs(stored.workspace.as_deref(), workspace_id, &what)?;
+        if signing::public_key_text(&stored.key.verifying_key()) != assessor.public_key.trim() {
+            return Err(CoreError::Invalid(format!(
+                "The public key this workspace records for {} does not match their signing key on this computer: the workspace may have been altered. Nothing was signed.",
+                assessor.name
+            )));
+        }
+        Ok(stored.key)
+    }
 }
 
 impl Workspace {
@@ -87,12 +114,10 @@ impl Workspace {
     /// A new assessor whose key is made and kept on this computer.
     pub fn add_local_assessor(
         &mut self,
-        keys_dir: &Path,
+        keys: &KeyStore,
         name: &str,
         email: &str,
     ) -> Result<Assessor> {
-        std::fs::create_dir_all(keys_dir)
-            .map_err(CoreError::io("Could not prepare the keys folder"))?;
         let key = signing::generate()?;
         let assessor = self.add_assessor(
             name,
@@ -100,7 +125,7 @@ impl Workspace {
             &signing::public_key_text(&key.verifying_key()),
             false,
         )?;
-        if let Err(e) = signing::write_key_file(&key_path(keys_dir, &assessor.id), name, &key) {
+        if let Err(e) = keys.keep_assessor_key(&self.id()?, &assessor, &key) {
             // Without its private key the assessor could never sign: take the record back.
             let _ = self
                 .conn()
@@ -111,16 +136,9 @@ impl Workspace {
     }
 
     /// Signs with the assessor's key from this computer.
-    pub fn sign_with_local_key(&mut self, keys_dir: &Path, id: &str) -> Result<Assessment> {
+    pub fn sign_with_local_key(&mut self, keys: &KeyStore, id: &str) -> Result<Assessment> {
         let a = self.assessment(id)?;
-        let path = key_path(keys_dir, &a.assessor.id);
-        if !path.is_file() {
-            return Err(CoreError::Invalid(format!(
-                "{}'s signing key is not on this computer. Export the assessment for them to sign with `guildbook assessment sign`, then import it.",
-                a.assessor.name
-            )));
-        }
-        let (_, key) = signing::read_key_file(&path)?;
+        let key = keys.assessor_signing_key(&self.id()?, &a.assessor)?;
         self.sign_assessment(id, &key)
     }
 
@@ -147,12 +165,12 @@ pub struct AssessmentView {
 }
 
 impl Workspace {
-    pub fn assessment_view(&self, keys_dir: &Path, id: &str) -> Result<AssessmentView> {
+    pub fn assessment_view(&self, keys: &KeyStore, id: &str) -> Result<AssessmentView> {
         let assessment = self.assessment(id)?;
         Ok(AssessmentView {
             integrity: self.assessment_integrity(id)?,
             missing: super::missing_for_signature(&assessment),
-            can_sign_here: has_local_key(keys_dir, &assessment.assessor.id),
+            can_sign_here: keys.has_assessor_key(&assessment.assessor.id),
             assessment,
         })
     }

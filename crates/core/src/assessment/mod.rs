@@ -6,7 +6,7 @@ mod keys;
 mod pay;
 mod signoff;
 
-pub use keys::{has_local_key, AssessmentView};
+pub use keys::AssessmentView;
 pub use pay::{Pay, PayTotal};
 
 pub use signoff::{

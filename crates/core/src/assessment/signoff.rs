@@ -397,16 +397,8 @@ impl Workspace {
 /// Reads an assessment file (bounded in size, strict in shape).
 pub fn read_file(path: &Path) -> Result<AssessmentFile> {
     let what = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(CoreError::io(format!("Could not read {what}")))?
-        .len();
-    if size > MAX_FILE {
-        return Err(CoreError::Invalid(format!(
-            "{what} is too large to be an assessment file."
-        )));
-    }
     let text =
-        std::fs::read_to_string(path).map_err(CoreError::io(format!("Could not read {what}")))?;
+        crate::files::read_text_capped(path, MAX_FILE, &format!("The assessment file {what}"))?;
     let file: AssessmentFile = serde_json::from_str(&text).map_err(|e| {
         CoreError::Invalid(format!("{what} is not a Guildbook assessment file ({e})."))
     })?;
@@ -421,10 +413,7 @@ pub fn read_file(path: &Path) -> Result<AssessmentFile> {
 /// Writes an assessment file beside its place and renames it in, so a crash never leaves half a file.
 pub fn write_file(path: &Path, file: &AssessmentFile) -> Result<()> {
     let text = serde_json::to_string_pretty(file).expect("assessment files serialise");
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, text + "\n")
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(CoreError::io(format!("Could not write {}", path.display())))
+    crate::files::write_atomically(path, (text + "\n").as_bytes())
 }
 
 /// Signs an assessment file with a key (what `guildbook assessment sign` does for an external lead).

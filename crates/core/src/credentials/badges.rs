@@ -3,6 +3,7 @@
 //! key (`issuer_keys`), the revocation list to host, and verifying any badge with this workspace's
 //! keys and its own records of what was revoked.
 
+use crate::keystore::KeyStore;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -166,8 +167,7 @@ impl Workspace {
         let image = match &p.image_sha256 {
             Some(sha) => Some(data_url(
                 &self.vault_file_info(sha)?.0,
-                &std::fs::read(self.vault_path(sha))
-                    .map_err(CoreError::io("Could not read the logo from the vault"))?,
+                &self.read_vault_file(sha, "the organisation logo")?,
             )),
             None => None,
         };
@@ -185,10 +185,8 @@ impl Workspace {
         match &credential.image {
             BadgeImage::Design(d) => Ok(("image/svg+xml".into(), d.svg()?.into_bytes())),
             BadgeImage::Upload { sha256, media_type } => Ok((
-                media_type.clone(),
-                std::fs::read(self.vault_path(sha256)).map_err(CoreError::io(
-                    "Could not read the badge image from the vault",
-                ))?,
+                super::design::badge_media_type(media_type)?.into(),
+                self.read_vault_file(sha256, "the badge image")?,
             )),
         }
     }
@@ -289,7 +287,7 @@ impl Workspace {
     /// The award as a signed badge file. A revoked award is not exported.
     pub fn export_award(
         &mut self,
-        keys_dir: &Path,
+        keys: &KeyStore,
         award_id: &str,
         format: BadgeFormat,
     ) -> Result<Vec<u8>> {
@@ -310,7 +308,7 @@ impl Workspace {
         let image = self.badge_image(&credential)?;
         let model = self.model_of(award, &credential, &image)?;
         let (media, bytes) = image;
-        let key = self.current_issuer_key(keys_dir)?;
+        let key = self.current_issuer_key(keys)?;
         let signer = signer()?;
         let unsigned = ob::build_credential(&model);
         if format == BadgeFormat::Jwt {
@@ -339,7 +337,7 @@ impl Workspace {
                 } else {
                     format!(
                         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{PNG_SIZE}" height="{PNG_SIZE}" viewBox="0 0 {PNG_SIZE} {PNG_SIZE}"><image width="{PNG_SIZE}" height="{PNG_SIZE}" href="{}"/></svg>"#,
-                        data_url(&media, &bytes)
+                        crate::text::xml_escape(&data_url(&media, &bytes))
                     )
                 };
                 Ok(ob::bake_svg(&svg, &json).map_err(badge_error)?.into_bytes())
@@ -348,8 +346,8 @@ impl Workspace {
     }
 
     /// The signed revocation list (a BitstringStatusListCredential) to host at its URL.
-    pub fn revocation_list(&mut self, keys_dir: &Path) -> Result<serde_json::Value> {
-        let key = self.current_issuer_key(keys_dir)?;
+    pub fn revocation_list(&mut self, keys: &KeyStore) -> Result<serde_json::Value> {
+        let key = self.current_issuer_key(keys)?;
         let size: u32 = self.conn().query_row(
             "SELECT coalesce(max(status_index), 0) + 1 FROM award",
             [],

@@ -118,7 +118,12 @@ fn draw_options() -> resvg::usvg::Options<'static> {
     usvg::Options {
         fontdb: fonts.clone(),
         image_href_resolver: usvg::ImageHrefResolver {
-            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_data: Box::new(|mime, data, options| {
+                if !embedded_picture_fits(&data) {
+                    return None; // drawn as nothing rather than decoded into gigabytes
+                }
+                (usvg::ImageHrefResolver::default_data_resolver())(mime, data, options)
+            }),
             resolve_string: Box::new(|_, _| None),
         },
         ..usvg::Options::default()
@@ -126,8 +131,77 @@ fn draw_options() -> resvg::usvg::Options<'static> {
 }
 
 fn parse_svg(svg: &str) -> Result<resvg::usvg::Tree> {
+    // Stored SVGs may come from a workspace someone else made: checked again before drawing.
+    let doc = roxmltree::Document::parse(svg.trim_start_matches('\u{feff}'))
+        .map_err(|e| CoreError::Invalid(format!("The badge SVG can't be drawn ({e}).")))?;
+    check_expansion(&doc)?;
     resvg::usvg::Tree::from_str(svg, &draw_options())
         .map_err(|e| CoreError::Invalid(format!("The badge SVG can't be drawn ({e}).")))
+}
+
+/// The most elements an SVG may stand for once its `<use>` references are expanded: far more than
+/// any badge or logo needs, far fewer than the billions a few nested `<use>`s can ask for.
+const MAX_EXPANDED_ELEMENTS: u64 = 50_000;
+/// The most pixels of a picture embedded in an SVG (a data: URL), checked before it is decoded.
+const MAX_EMBEDDED_PIXELS: u64 = 25_000_000;
+
+/// Refuses SVGs whose `<use>` references multiply past `MAX_EXPANDED_ELEMENTS` or loop.
+fn check_expansion(doc: &roxmltree::Document) -> Result<()> {
+    use std::collections::HashMap;
+    const XLINK: &str = "http://www.w3.org/1999/xlink";
+    let ids: HashMap<&str, roxmltree::Node> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id").map(|id| (id, n)))
+        .collect();
+    let mut weights: HashMap<roxmltree::NodeId, u64> = HashMap::new();
+    fn weight<'a>(
+        node: roxmltree::Node<'a, 'a>,
+        ids: &HashMap<&str, roxmltree::Node<'a, 'a>>,
+        weights: &mut HashMap<roxmltree::NodeId, u64>,
+        uses_deep: u32,
+    ) -> Option<u64> {
+        if uses_deep > 32 {
+            return None; // a reference loop, or nesting no drawing needs
+        }
+        if let Some(w) = weights.get(&node.id()) {
+            return Some(*w);
+        }
+        let mut total = 1u64;
+        for child in node.children().filter(|c| c.is_element()) {
+            total = total.checked_add(weight(child, ids, weights, uses_deep)?)?;
+        }
+        if node.tag_name().name() == "use" {
+            let target = node
+                .attribute("href")
+                .or_else(|| node.attribute((XLINK, "href")))
+                .and_then(|h| h.strip_prefix('#'))
+                .and_then(|id| ids.get(id));
+            if let Some(target) = target {
+                total = total.checked_add(weight(*target, ids, weights, uses_deep + 1)?)?;
+            }
+        }
+        if total > MAX_EXPANDED_ELEMENTS {
+            return None;
+        }
+        weights.insert(node.id(), total);
+        Some(total)
+    }
+    weight(doc.root_element(), &ids, &mut weights, 0)
+        .map(|_| ())
+        .ok_or_else(|| {
+            CoreError::Invalid(format!(
+                "The SVG repeats its shapes (through <use>) into more than {MAX_EXPANDED_ELEMENTS} elements, or in a loop; it can't be a badge or a logo."
+            ))
+        })
+}
+
+/// Whether a picture embedded in an SVG is small enough to decode, judged from its header.
+fn embedded_picture_fits(bytes: &[u8]) -> bool {
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_dimensions().ok())
+        .is_some_and(|(w, h)| u64::from(w) * u64::from(h) <= MAX_EMBEDDED_PIXELS)
 }
 
 /// The SVG with its text turned into outlines, so the badge looks the same in any viewer,
@@ -155,6 +229,19 @@ pub fn svg_to_png(svg: &str, size: u32) -> Result<Vec<u8>> {
 
 /// Checks an uploaded badge image and answers its media type: a PNG, or an SVG with nothing that
 /// runs or loads (no scripts, event handlers, DTDs or outside references).
+/// The media type of an uploaded badge image as the store may hold it: PNG or SVG, nothing else
+/// (a type like `image/png"/><script>` read from a workspace is refused, never spliced).
+pub fn badge_media_type(media_type: &str) -> Result<&'static str> {
+    match media_type {
+        "image/png" => Ok("image/png"),
+        "image/svg+xml" => Ok("image/svg+xml"),
+        other => Err(CoreError::Invalid(format!(
+            "A badge image of type “{}” is not a PNG or an SVG: the workspace may have been altered.",
+            crate::text::shown(other)
+        ))),
+    }
+}
+
 pub fn check_badge_image(name: &str, bytes: &[u8]) -> Result<String> {
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
     if bytes.starts_with(PNG) {
@@ -174,6 +261,7 @@ pub fn check_badge_image(name: &str, bytes: &[u8]) -> Result<String> {
     if doc.root_element().tag_name().name() != "svg" {
         return Err(refuse("it is neither a PNG nor an SVG"));
     }
+    check_expansion(&doc)?;
     for node in doc.descendants().filter(|n| n.is_element()) {
         let tag = node.tag_name().name();
         if tag == "script" || tag == "foreignObject" {

@@ -116,7 +116,7 @@ impl Workspace {
         let email = clean_email(&profile.email)?;
         let accent = clean_accent(&profile.accent)?;
         if let Some(sha) = &profile.image_sha256 {
-            if !self.vault_path(sha).is_file() {
+            if !self.vault_path(sha)?.is_file() {
                 return Err(CoreError::NotFound(
                     "The logo is not in the vault; add it again.".into(),
                 ));

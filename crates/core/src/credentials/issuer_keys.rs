@@ -3,8 +3,6 @@
 //! only, never overwritten); the public halves live in the workspace, so badges signed with a retired
 //! key keep verifying anywhere the workspace goes.
 
-use std::path::{Path, PathBuf};
-
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use guildbook_badges as ob;
@@ -13,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
+use crate::keystore::{check_belongs, KeyStore};
 use crate::workspace::Workspace;
 use crate::{clock, new_id};
 
@@ -35,56 +34,76 @@ struct IssuerKeyFile {
     key_id: String,
     ed25519: String,
     p256: String,
+    /// The workspace the key signs for (absent in files made before workspaces had ids).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    workspace: Option<String>,
+    /// The public halves, as the workspace stores them, to tell a damaged file at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ed25519_public: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    p256_public: Option<String>,
 }
 
 const KEY_FORMAT: &str = "guildbook-issuer-key";
 
-fn key_path(keys_dir: &Path, key_id: &str) -> PathBuf {
-    keys_dir.join(format!("issuer-{key_id}.key"))
-}
-
-fn write_key(keys_dir: &Path, key: &ob::IssuerKey) -> Result<()> {
-    std::fs::create_dir_all(keys_dir)
-        .map_err(CoreError::io("Could not prepare the keys folder"))?;
-    let file = IssuerKeyFile {
-        format: KEY_FORMAT.into(),
-        key_id: key.key_id.clone(),
-        ed25519: B64.encode(key.ed25519.to_bytes()),
-        p256: B64.encode(key.p256.to_bytes()),
-    };
-    let text = serde_json::to_string_pretty(&file).expect("key files serialise");
-    crate::signing::write_private_file(&key_path(keys_dir, &key.key_id), text.as_bytes())
-}
-
-fn read_key(keys_dir: &Path, key_id: &str) -> Result<Option<ob::IssuerKey>> {
-    let path = key_path(keys_dir, key_id);
-    if !path.is_file() {
-        return Ok(None);
+impl KeyStore {
+    fn keep_issuer_key(&self, workspace_id: &str, key: &ob::IssuerKey) -> Result<()> {
+        self.prepare()?;
+        let public = key.public_entry(false);
+        let file = IssuerKeyFile {
+            format: KEY_FORMAT.into(),
+            key_id: key.key_id.clone(),
+            ed25519: B64.encode(key.ed25519.to_bytes()),
+            p256: B64.encode(key.p256.to_bytes()),
+            workspace: Some(workspace_id.into()),
+            ed25519_public: Some(B64.encode(public.ed25519)),
+            p256_public: Some(B64.encode(&public.p256_sec1)),
+        };
+        let text = serde_json::to_string_pretty(&file).expect("key files serialise");
+        crate::signing::write_private_file(&self.issuer_key(&key.key_id)?, text.as_bytes())
     }
-    let damaged = || {
-        CoreError::Invalid(format!(
-            "The issuer key file {} is damaged.",
-            path.display()
-        ))
-    };
-    let text = std::fs::read_to_string(&path)
-        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
-    let file: IssuerKeyFile = serde_json::from_str(&text).map_err(|_| damaged())?;
-    let secret = |b64: &str| B64.decode(b64.trim()).ok();
-    let ed = secret(&file.ed25519)
-        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .ok_or_else(damaged)?;
-    let p256 = secret(&file.p256)
-        .and_then(|b| p256::ecdsa::SigningKey::from_slice(&b).ok())
-        .ok_or_else(damaged)?;
-    if file.format != KEY_FORMAT || file.key_id != key_id {
-        return Err(damaged());
+
+    /// The issuer key `key_id` if this computer holds it, with the workspace it was made for.
+    fn issuer_signing_key(&self, key_id: &str) -> Result<Option<(ob::IssuerKey, Option<String>)>> {
+        let path = self.issuer_key(key_id)?;
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let damaged = || {
+            CoreError::Invalid(format!(
+                "The issuer key file {} is damaged.",
+                path.display()
+            ))
+        };
+        let text = crate::files::read_text_capped(&path, 64 * 1024, "The issuer key file")?;
+        let file: IssuerKeyFile = serde_json::from_str(&text).map_err(|_| damaged())?;
+        let secret = |b64: &str| B64.decode(b64.trim()).ok();
+        let ed = secret(&file.ed25519)
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .ok_or_else(damaged)?;
+        let p256 = secret(&file.p256)
+            .and_then(|b| p256::ecdsa::SigningKey::from_slice(&b).ok())
+            .ok_or_else(damaged)?;
+        if file.format != KEY_FORMAT || file.key_id != key_id {
+            return Err(damaged());
+        }
+        let key = ob::IssuerKey {
+            key_id: file.key_id,
+            ed25519: ed25519_dalek::SigningKey::from_bytes(&ed),
+            p256,
+        };
+        let public = key.public_entry(false);
+        let recorded_matches = file
+            .ed25519_public
+            .is_none_or(|p| p == B64.encode(public.ed25519))
+            && file
+                .p256_public
+                .is_none_or(|p| p == B64.encode(&public.p256_sec1));
+        if !recorded_matches {
+            return Err(damaged());
+        }
+        Ok(Some((key, file.workspace)))
     }
-    Ok(Some(ob::IssuerKey {
-        key_id: file.key_id,
-        ed25519: ed25519_dalek::SigningKey::from_bytes(&ed),
-        p256,
-    }))
 }
 
 fn public_entry(id: String, ed: &str, p256: &str, retired: bool) -> Result<ob::PublicKeyEntry> {
@@ -118,13 +137,13 @@ impl Workspace {
     }
 
     /// The issuer's keys, the current one first.
-    pub fn issuer_keys(&self, keys_dir: &Path) -> Result<Vec<IssuerKeyInfo>> {
+    pub fn issuer_keys(&self, keys: &KeyStore) -> Result<Vec<IssuerKeyInfo>> {
         self.key_rows()?
             .into_iter()
             .map(|(id, ed, _, created_at, retired_at)| {
                 let entry = public_entry(id.clone(), &ed, "", retired_at.is_some())?;
                 Ok(IssuerKeyInfo {
-                    here: key_path(keys_dir, &id).is_file(),
+                    here: keys.has_issuer_key(&id),
                     did: ob::ed25519_did_key(&entry.ed25519),
                     id,
                     created_at,
@@ -135,10 +154,12 @@ impl Workspace {
     }
 
     /// Makes a new signing key the current one; the old one is retired (kept for verifying).
-    pub fn rotate_issuer_key(&mut self, keys_dir: &Path) -> Result<IssuerKeyInfo> {
+    pub fn rotate_issuer_key(&mut self, keys: &KeyStore) -> Result<IssuerKeyInfo> {
         let key = ob::IssuerKey::generate(new_id());
         let entry = key.public_entry(false);
-        write_key(keys_dir, &key)?;
+        // The key file is on disk before the row naming it commits.
+        keys.keep_issuer_key(&self.id()?, &key)?;
+        crate::fault::point("rotate-key-after-file");
         let now = clock::now();
         let tx = crate::ladder::roles::write_tx(self.conn_mut())?;
         tx.execute(
@@ -149,34 +170,56 @@ impl Workspace {
             "INSERT INTO issuer_key (id, ed25519_public, p256_public, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![entry.key_id, B64.encode(entry.ed25519), B64.encode(&entry.p256_sec1), now],
         )?;
+        crate::fault::point("rotate-key-before-commit");
         tx.commit()?;
         let id = key.key_id.clone();
-        self.issuer_keys(keys_dir)?
+        self.issuer_keys(keys)?
             .into_iter()
             .find(|k| k.id == id)
             .ok_or_else(|| CoreError::NotFound("The new key was not stored.".into()))
     }
 
     /// The current signing key; the first one is made on first use.
-    pub(crate) fn current_issuer_key(&mut self, keys_dir: &Path) -> Result<ob::IssuerKey> {
-        let current: Option<String> = self
+    /// Refuses to sign unless the private key on this computer was made for this workspace and
+    /// is the other half of the public key the workspace stores for it.
+    pub(crate) fn current_issuer_key(&mut self, keys: &KeyStore) -> Result<ob::IssuerKey> {
+        let current: Option<(String, String, String)> = self
             .conn()
             .query_row(
-                "SELECT id FROM issuer_key WHERE retired_at IS NULL",
+                "SELECT id, ed25519_public, p256_public FROM issuer_key WHERE retired_at IS NULL",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let id = match current {
-            Some(id) => id,
-            None => self.rotate_issuer_key(keys_dir)?.id,
+        let (id, ed_public, p256_public) = match current {
+            Some(row) => row,
+            None => {
+                self.rotate_issuer_key(keys)?;
+                return self.current_issuer_key(keys);
+            }
         };
-        read_key(keys_dir, &id)?.ok_or_else(|| {
+        let (key, workspace) = keys.issuer_signing_key(&id)?.ok_or_else(|| {
             CoreError::Invalid(
                 "The issuer's signing key is not on this computer. Make a new signing key (Credentials → Work areas → Issuer profile); badges signed before keep verifying."
                     .into(),
             )
-        })
+        })?;
+        check_belongs(
+            workspace.as_deref(),
+            &self.id()?,
+            "The issuer's signing key",
+        )?;
+        let public = key.public_entry(false);
+        let stored = public_entry(id, &ed_public, &p256_public, false)?;
+        let p256_same = p256::ecdsa::VerifyingKey::from_sec1_bytes(&stored.p256_sec1).ok()
+            == Some(*key.p256.verifying_key());
+        if stored.ed25519 != public.ed25519 || !p256_same {
+            return Err(CoreError::Invalid(
+                "The issuer's public key stored in this workspace does not match its signing key on this computer: the workspace may have been altered. Nothing was signed or written."
+                    .into(),
+            ));
+        }
+        Ok(key)
     }
 
     /// Every public key the issuer ever used, as a JWK Set for third parties.

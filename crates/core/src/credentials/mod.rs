@@ -239,7 +239,10 @@ impl Workspace {
             (Some(d), _, _) => BadgeImage::Design(serde_json::from_str(&d).map_err(|e| {
                 CoreError::Invalid(format!("The badge design of '{name}' is damaged: {e}"))
             })?),
-            (None, Some(sha256), Some(media_type)) => BadgeImage::Upload { sha256, media_type },
+            (None, Some(sha256), Some(media_type)) => BadgeImage::Upload {
+                sha256: crate::vault::check_name(&sha256)?.to_string(),
+                media_type: design::badge_media_type(&media_type)?.into(),
+            },
             _ => return Err(CoreError::Invalid(format!("'{name}' has no badge image."))),
         };
         let criteria = match (version, level) {
@@ -361,12 +364,13 @@ impl Workspace {
                 None,
             ),
             BadgeImage::Upload { sha256, media_type } => {
-                if !self.vault_path(sha256).is_file() {
+                if !self.vault_path(sha256)?.is_file() {
                     return Err(CoreError::NotFound(
                         "The badge image is not in the vault; upload it again.".into(),
                     ));
                 }
-                (None, Some(sha256.clone()), Some(media_type.clone()))
+                let media_type = design::badge_media_type(media_type)?;
+                (None, Some(sha256.clone()), Some(media_type.to_string()))
             }
         };
         // Criteria pin the newest published version of the role, as assessments do.
@@ -468,23 +472,27 @@ impl Workspace {
     /// Uploads a badge image (PNG or SVG, at most 2 MB) into the vault.
     pub fn add_badge_image(&mut self, path: &Path) -> Result<BadgeImage> {
         let name = crate::vault::display_name(path);
-        let size = std::fs::metadata(path)
-            .map_err(CoreError::io(format!("Could not read {name}")))?
-            .len();
-        if size > MAX_BADGE_IMAGE {
-            return Err(CoreError::Invalid(format!(
-                "{name} is {:.1} MB; a badge image is at most 2 MB.",
-                size as f64 / 1e6
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(CoreError::io(format!("Could not read {name}")))?;
+        let bytes = read_picture_file(path, &name, "a badge image")?;
         let media_type = design::check_badge_image(&name, &bytes)?;
-        let stored = self.store_file(self.conn(), path)?;
+        let stored = self.store_bytes(self.conn(), &name, &bytes)?;
         Ok(BadgeImage::Upload {
             sha256: stored.sha256,
             media_type,
         })
     }
+}
+
+/// An uploaded picture (badge image, logo) read whole, refusing files over 2 MB by their size.
+pub(crate) fn read_picture_file(path: &Path, name: &str, kind: &str) -> Result<Vec<u8>> {
+    let file = crate::files::open_regular(path, name)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_BADGE_IMAGE {
+        return Err(CoreError::Invalid(format!(
+            "{name} is {:.1} MB; {kind} is at most 2 MB.",
+            size as f64 / 1e6
+        )));
+    }
+    crate::files::read_capped_from(file, MAX_BADGE_IMAGE, name)
 }
 
 fn ensure_name_free(tx: &Transaction, name: &str, id: &str) -> Result<()> {

@@ -2,7 +2,7 @@
 //! applied, and renewal reviews started — so the review queue and the assessment screens have
 //! something real to show.
 
-use std::path::Path;
+use crate::keystore::KeyStore;
 
 use time::Duration;
 
@@ -14,13 +14,13 @@ use crate::roster::Money;
 use crate::workspace::Workspace;
 use crate::{dates, signing};
 
-/// Adds the assessors and assessments. With `keys_dir`, the lead's private key is kept there so
+/// Adds the assessors and assessments. With `keys`, the lead's private key is kept there so
 /// the demo can be signed in the app; without, it is used once and forgotten.
 pub fn fill(
     ws: &mut Workspace,
     design_role: &str,
     backend_role: &str,
-    keys_dir: Option<&Path>,
+    keys: Option<&KeyStore>,
 ) -> Result<()> {
     let design = &ws.published_ladder(design_role)?;
     let backend = &ws.published_ladder(backend_role)?;
@@ -31,13 +31,8 @@ pub fn fill(
         &signing::public_key_text(&key.verifying_key()),
         false,
     )?;
-    if let Some(dir) = keys_dir {
-        std::fs::create_dir_all(dir)
-            .map_err(crate::CoreError::io("Could not prepare the keys folder"))?;
-        let path = dir.join(format!("{}.key", lead.id));
-        if !path.exists() {
-            signing::write_key_file(&path, &lead.name, &key)?;
-        }
+    if let Some(keys) = keys {
+        keys.keep_assessor_key(&ws.id()?, &lead, &key)?;
     }
     let external_key = signing::generate()?;
     let external = ws.add_assessor(

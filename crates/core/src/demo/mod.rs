@@ -7,6 +7,7 @@ mod credentials;
 mod people;
 mod portfolio;
 
+use crate::keystore::KeyStore;
 use std::path::Path;
 
 use crate::error::Result;
@@ -22,11 +23,11 @@ pub fn create(root: &Path) -> Result<Workspace> {
     create_with_keys(root, None)
 }
 
-/// The demo, with its lead assessor's signing key kept in `keys_dir` (the app's settings
+/// The demo, with its lead assessor's signing key kept in `keys` (the app's settings
 /// folder), so the demo's assessments can be signed in the app.
-pub fn create_with_keys(root: &Path, keys_dir: Option<&Path>) -> Result<Workspace> {
+pub fn create_with_keys(root: &Path, keys: Option<&KeyStore>) -> Result<Workspace> {
     let mut ws = Workspace::create(root, Some("Northwind Studio (demo)"))?;
-    fill(&mut ws, keys_dir)?;
+    fill(&mut ws, keys)?;
     Ok(ws)
 }
 
@@ -39,7 +40,7 @@ fn person(ws: &Workspace, name: &str) -> Result<String> {
         })?)
 }
 
-fn fill(ws: &mut Workspace, keys_dir: Option<&Path>) -> Result<()> {
+fn fill(ws: &mut Workspace, keys: Option<&KeyStore>) -> Result<()> {
     // Backend engineer: the pilot role, published twice, with a draft in progress.
     let backend = ws.create_role(NewRole {
         name: "Backend engineer".into(),
@@ -118,7 +119,7 @@ fn fill(ws: &mut Workspace, keys_dir: Option<&Path>) -> Result<()> {
     let backend = ws.ladder(&id)?;
     people::fill(ws, [&backend, &designer, &delivery])?;
     portfolio::fill(ws, &designer)?;
-    assessments::fill(ws, &designer.role.id, &id, keys_dir)?;
+    assessments::fill(ws, &designer.role.id, &id, keys)?;
     credentials::fill(ws, &designer.role.id, &id)
 }
 

@@ -3,6 +3,7 @@
 //! temporary name and moved into place only when every certificate is done, so a cancelled or
 //! failed batch leaves nothing behind.
 
+use crate::keystore::KeyStore;
 use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use guildbook_pdf as pdf;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use super::certificate::CertificatePrinter;
@@ -56,26 +57,6 @@ pub struct BatchOutcome {
     pub skipped: Vec<String>,
 }
 
-/// Where the app sends a batch: a new folder named after `name` inside `parent` (never one that
-/// exists), or a ZIP file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "kind")]
-pub enum BatchDestination {
-    Folder { parent: String, name: String },
-    Zip { path: String },
-}
-
-impl BatchDestination {
-    pub fn target(self) -> BatchTarget {
-        match self {
-            BatchDestination::Folder { parent, name } => {
-                BatchTarget::Folder(unused_folder(Path::new(&parent), &name))
-            }
-            BatchDestination::Zip { path } => BatchTarget::Zip(PathBuf::from(path)),
-        }
-    }
-}
-
 /// The batch was cancelled; nothing was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cancelled;
@@ -98,7 +79,7 @@ impl Workspace {
     /// then the answer is `Ok(Err(Cancelled))` and nothing is left on disk.
     pub fn export_certificates(
         &mut self,
-        keys_dir: &Path,
+        keys: &KeyStore,
         award_ids: &[String],
         paper: Paper,
         target: &BatchTarget,
@@ -107,7 +88,7 @@ impl Workspace {
     ) -> Result<std::result::Result<BatchOutcome, Cancelled>> {
         check_target(target)?;
         let fonts = super::load_fonts()?;
-        let mut printer = CertificatePrinter::new(self, keys_dir)?;
+        let mut printer = CertificatePrinter::new(self, keys)?;
         let mut staging = Staging::new(target)?;
         let total = award_ids.len() as u32;
         let mut names = HashSet::new();
@@ -278,7 +259,9 @@ impl Staging {
     fn add(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         let io = CoreError::io(format!("Could not write {name}"));
         match &mut self.zip {
-            None => fs::write(self.temp.join(name), bytes).map_err(io),
+            None => fs::File::create(self.temp.join(name))
+                .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+                .map_err(io),
             Some(zip) => {
                 // PDFs are compressed already: stored, not deflated.
                 let options = zip::write::SimpleFileOptions::default()
@@ -306,7 +289,7 @@ impl Staging {
                 )))?;
             }
         }
-        fs::rename(&self.temp, &dest).map_err(CoreError::io(format!(
+        crate::files::rename_durably(&self.temp, &dest).map_err(CoreError::io(format!(
             "Could not move the certificates to {}",
             dest.display()
         )))?;

@@ -1,8 +1,8 @@
 //! Certificates: the view model of an award's certificate (its QR code signed with the issuer's
 //! current P-256 key), and checking a certificate from its QR text or its short code.
 
+use crate::keystore::KeyStore;
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use guildbook_badges as ob;
@@ -67,9 +67,9 @@ pub(crate) struct CertificatePrinter {
 }
 
 impl CertificatePrinter {
-    pub fn new(ws: &mut Workspace, keys_dir: &Path) -> Result<Self> {
+    pub fn new(ws: &mut Workspace, keys: &KeyStore) -> Result<Self> {
         Ok(CertificatePrinter {
-            key: ws.current_issuer_key(keys_dir)?,
+            key: ws.current_issuer_key(keys)?,
             branding: ws.branding()?,
             issuer_id: ws.issuer_id()?,
             credentials: HashMap::new(),
@@ -145,24 +145,24 @@ impl Workspace {
     /// The award's certificate as a PDF. A revoked award has none.
     pub fn certificate_pdf(
         &mut self,
-        keys_dir: &Path,
+        keys: &KeyStore,
         fonts: &pdf::Fonts,
         award_id: &str,
         paper: Paper,
     ) -> Result<Vec<u8>> {
-        let model = self.certificate_model(keys_dir, award_id, paper)?;
+        let model = self.certificate_model(keys, award_id, paper)?;
         pdf::render_certificate(fonts, &model).map_err(pdf_error)
     }
 
     /// What the certificate shows, its QR text signed (for benchmarks and other renderers).
     pub fn certificate_model(
         &mut self,
-        keys_dir: &Path,
+        keys: &KeyStore,
         award_id: &str,
         paper: Paper,
     ) -> Result<pdf::CertificateModel> {
         let award = self.award(award_id)?;
-        CertificatePrinter::new(self, keys_dir)?.model(self, &award, paper)
+        CertificatePrinter::new(self, keys)?.model(self, &award, paper)
     }
 
     /// The award whose certificate carries this short code, if this workspace issued it.

@@ -13,7 +13,7 @@ pub use guildbook_pdf::{Fonts, PageSize};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use batch::{unused_folder, BatchDestination, BatchOutcome, BatchTarget, Cancelled};
+pub use batch::{unused_folder, BatchOutcome, BatchTarget, Cancelled};
 pub use certificate::CertificateVerification;
 
 use crate::credentials::issuer::DEFAULT_ACCENT;
@@ -86,22 +86,13 @@ impl Workspace {
     /// Answers its SHA-256 for the issuer profile.
     pub fn add_logo_image(&mut self, path: &std::path::Path) -> Result<String> {
         let name = crate::vault::display_name(path);
-        let size = std::fs::metadata(path)
-            .map_err(CoreError::io(format!("Could not read {name}")))?
-            .len();
-        if size > crate::credentials::MAX_BADGE_IMAGE {
-            return Err(CoreError::Invalid(format!(
-                "{name} is {:.1} MB; a logo is at most 2 MB.",
-                size as f64 / 1e6
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(CoreError::io(format!("Could not read {name}")))?;
+        let bytes = crate::credentials::read_picture_file(path, &name, "a logo")?;
         if !bytes.starts_with(b"\xff\xd8\xff") {
             // PNG and SVG pass the badge checks (no scripts or outside references in SVGs).
             crate::credentials::design::check_badge_image(&name, &bytes)?;
         }
         picture(&name, &bytes, LOGO_PIXELS)?;
-        Ok(self.store_file(self.conn(), path)?.sha256)
+        Ok(self.store_bytes(self.conn(), &name, &bytes)?.sha256)
     }
 
     /// The organisation as documents show it: name, logo (decoded once), accent colour.
@@ -109,9 +100,7 @@ impl Workspace {
         let profile = self.issuer_profile()?;
         let logo = match &profile.image_sha256 {
             Some(sha) => {
-                let bytes = std::fs::read(self.vault_path(sha)).map_err(CoreError::io(
-                    "The organisation logo is missing from the vault; choose it again in the issuer profile",
-                ))?;
+                let bytes = self.read_vault_file(sha, "the organisation logo")?;
                 Some(Arc::new(picture(
                     "the organisation logo",
                     &bytes,

@@ -3,8 +3,6 @@
 //! Reading a file never trusts it: size, encoding, nesting and every field are checked, and errors
 //! name the field (e.g. `levels[2].name`) and the line and column.
 
-use std::fs::File;
-use std::io::{Read, Write};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -279,8 +277,8 @@ pub fn read_file(path: &Path) -> Result<LadderFile> {
         }
         other => other,
     };
-    let file =
-        File::open(path).map_err(CoreError::io(format!("Could not open {}", path.display())))?;
+    let what = format!("The ladder file {shown}");
+    let file = crate::files::open_regular(path, &what)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(with_name(fail(format!(
@@ -289,33 +287,8 @@ pub fn read_file(path: &Path) -> Result<LadderFile> {
             MAX_FILE_BYTES / 1024 / 1024
         ))));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
+    let bytes = crate::files::read_capped_from(file, MAX_FILE_BYTES, &what)?;
     parse(&bytes).map_err(with_name)
-}
-
-/// Writes `bytes` next to `path` and renames it into place, so a crash never leaves half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.partial", new_id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        CoreError::Io {
-            context: format!("Could not write {}", path.display()),
-            source: e,
-        }
-    })
 }
 
 impl Workspace {
@@ -349,7 +322,7 @@ impl Workspace {
     /// Writes the ladder the editor shows for `role_id` to `path` as a ladder file.
     pub fn export_ladder(&self, role_id: &str, path: &Path) -> Result<()> {
         let json = self.export_ladder_json(role_id)?;
-        write_atomically(path, json.as_bytes())
+        crate::files::write_atomically(path, json.as_bytes())
     }
 
     pub fn export_ladder_json(&self, role_id: &str) -> Result<String> {

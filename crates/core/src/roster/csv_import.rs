@@ -2,7 +2,6 @@
 //! import that is all-or-nothing (bad rows are skipped only when the person confirms).
 
 use std::collections::{HashMap, HashSet};
-use std::fs::File;
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -72,8 +71,8 @@ fn read(
     path: &Path,
     mut row: impl FnMut(u32, Result<Row, String>),
 ) -> Result<Vec<String>> {
-    let file =
-        File::open(path).map_err(CoreError::io(format!("Could not open {}", path.display())))?;
+    let what = format!("The CSV file {}", crate::vault::display_name(path));
+    let file = crate::files::open_regular(path, &what)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(fail(
@@ -85,6 +84,8 @@ fn read(
             ),
         ));
     }
+    // Row by row, and never past the limit, even when the file grows while it is read.
+    let file = std::io::Read::take(file, MAX_FILE_BYTES);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
     let header = reader
         .byte_headers()

@@ -5,9 +5,23 @@ export type ErrorCode = "not_found" | "invalid" | "duplicate" | "read_only" | "b
 
 export type ApiError = { code: ErrorCode, message: string, };
 
-export type WorkspaceInfo = { name: string, path: string, schemaVersion: number, };
+export type WorkspaceInfo = { name: string, path: string, schemaVersion: number, 
+/**
+ * Set when the folder is on a network share or a synced folder.
+ */
+storageWarning: string | null, };
 
 export type AppStatus = { workspace: WorkspaceInfo | null, recent: Array<string>, demoPath: string, reopenError: ApiError | null, };
+
+export type FilePurpose = "newWorkspace" | "openWorkspace" | "importLadder" | "exportLadder" | "importContractors" | "addEvidence" | "evidenceVersion" | "exportAssessment" | "importAssessment" | "badgeImage" | "logo" | "savePdf" | "certificatesFolder" | "certificatesZip" | "exportBadge" | "verifyBadge" | "saveJson" | "dropped";
+
+export type PickedFiles = { token: string, names: Array<string>, };
+
+export type FileDropKind = "enter" | "over" | "drop" | "leave";
+
+export type DropPosition = { x: number, y: number, };
+
+export type FileDrop = { kind: FileDropKind, position: DropPosition | null, picked: PickedFiles | null, };
 
 export type RoleKind = "technical" | "creative" | "other";
 
@@ -540,8 +554,6 @@ verdict: string, format: string, checks: Array<BadgeCheck>,
 keyTrusted: boolean, name: string | null, issuerName: string | null, holderName: string | null, validFrom: string | null, validUntil: string | null, };
 
 export type Paper = "a4" | "letter";
-
-export type BatchDestination = { "kind": "folder", parent: string, name: string, } | { "kind": "zip", path: string, };
 
 export type BatchOutcome = { path: string, written: number, 
 /**
