@@ -13,12 +13,17 @@ step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 step "UI: type check, unit tests and build"
 (cd ui && npm run check && npm test && npm run build)
 
-# The app embeds the built UI (custom-protocol); tests and the E2E binary share one build of it.
-step "Rust: cargo test --workspace"
-cargo test --workspace --features custom-protocol --locked
+step "Rust: formatting and lints (the shipped code, warnings are errors)"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "The app, with the UI embedded"
-cargo build -p guildbook-app --features custom-protocol --locked
+# The app embeds the built UI (custom-protocol). Tests and the E2E binary share one build, a test
+# build (`e2e`: dialog answers from a file, queued drops, fault injection; never shipped).
+step "Rust: cargo test --workspace"
+cargo test --workspace --features custom-protocol,e2e --locked
+
+step "The app (test build), with the UI embedded"
+cargo build -p guildbook-app --features custom-protocol,e2e --locked
 
 step "End-to-end: user journeys in the real window"
 rm -rf test-output && mkdir -p test-output

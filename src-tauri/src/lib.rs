@@ -8,6 +8,9 @@ mod navigation;
 mod state;
 mod vault_protocol;
 
+#[cfg(test)]
+mod ipc_contract;
+
 use std::time::Instant;
 
 use tauri::{Manager, RunEvent, WindowEvent};

@@ -106,6 +106,9 @@ pub fn run(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
     Ok(())
 }
 
+/// A screen's query, answering how many rows it shows.
+type Screen<'a> = dyn Fn(&Workspace) -> Result<usize, CoreError> + 'a;
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -172,7 +175,7 @@ pub fn credentials(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> 
         .first()
         .map(|a| a.id.clone())
         .unwrap_or_default();
-    let runs: [(&str, &dyn Fn(&Workspace) -> Result<usize, CoreError>); 6] = [
+    let runs: [(&str, &Screen<'_>); 6] = [
         (
             "catalogue (every credential with its holders by status)",
             &|ws| Ok(ws.credentials(false)?.len()),

@@ -33,8 +33,8 @@ pub fn run_evidence(
 ) -> Result<(), CoreError> {
     match command {
         EvidenceCommand::Add { contractor, files } => {
-            for file in files {
-                let e = ws.add_evidence_file(&contractor, &file, None)?;
+            // All the files or none, as in the app.
+            for e in ws.add_evidence_files(&contractor, &files, None)? {
                 let f = e.file.expect("file evidence has a file");
                 print(out, format!("{}\t{}\t{}", e.id, f.sha256, f.name))?;
             }

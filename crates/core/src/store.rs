@@ -158,13 +158,15 @@ pub fn damage(conn: &Connection) -> Result<Option<String>> {
     })
 }
 
+/// A trigger or view as the schema holds it: (type, name, SQL).
+type CodeObject = (String, String, String);
+
 /// The triggers and views (the schema objects that run SQL) that Guildbook's own migrations
 /// make at `version`, as (type, name, SQL).
-fn own_code_objects(version: u32) -> Result<Vec<(String, String, String)>> {
+fn own_code_objects(version: u32) -> Result<Vec<CodeObject>> {
     use std::collections::HashMap;
     use std::sync::Mutex;
-    static BY_VERSION: Mutex<Option<HashMap<u32, Vec<(String, String, String)>>>> =
-        Mutex::new(None);
+    static BY_VERSION: Mutex<Option<HashMap<u32, Vec<CodeObject>>>> = Mutex::new(None);
     let mut cache = BY_VERSION.lock().unwrap_or_else(|e| e.into_inner());
     let cache = cache.get_or_insert_with(HashMap::new);
     if let Some(found) = cache.get(&version) {
@@ -181,7 +183,7 @@ fn own_code_objects(version: u32) -> Result<Vec<(String, String, String)>> {
     Ok(found)
 }
 
-fn code_objects(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+fn code_objects(conn: &Connection) -> Result<Vec<CodeObject>> {
     let mut stmt = conn.prepare(
         "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
          WHERE type IN ('trigger', 'view') ORDER BY type, name",

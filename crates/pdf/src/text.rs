@@ -208,7 +208,7 @@ mod tests {
         let fonts = Fonts::load().unwrap();
         let name = "Maximiliana Konstantinopoulou-Wiśniewska de la Fuente";
         let (size, lines) = fonts.fit(Style::Bold, name, 600.0, 1, (40.0, 18.0));
-        assert!(size < 40.0 && size >= 18.0);
+        assert!((18.0..40.0).contains(&size));
         assert_eq!(lines.len(), 1);
         assert!(fonts.width(Style::Bold, size, &lines[0]) <= 600.0);
     }

@@ -5,4 +5,5 @@ mod badges;
 mod clearance;
 mod cli;
 mod common;
+mod crashes;
 mod documents;

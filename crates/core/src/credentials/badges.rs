@@ -269,7 +269,7 @@ impl Workspace {
                     credential.description.clone()
                 },
                 criteria_narrative: credential.criteria_text.clone(),
-                image: Some(data_url(&media, &bytes)),
+                image: Some(data_url(media, bytes)),
                 alignments,
             },
             recipient_name: award.contractor_name,

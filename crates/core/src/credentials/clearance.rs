@@ -119,6 +119,9 @@ fn area_not_found(what: &str) -> CoreError {
     CoreError::NotFound(format!("No work area has the id or name '{what}'."))
 }
 
+/// The best standing per (contractor, credential).
+type Standings = HashMap<(String, String), Standing>;
+
 impl Workspace {
     pub fn work_areas(&self) -> Result<Vec<WorkArea>> {
         let ids: Vec<String> = self
@@ -225,7 +228,7 @@ impl Workspace {
         &self,
         area: &WorkArea,
         contractor_id: Option<&str>,
-    ) -> Result<(HashMap<(String, String), Standing>, HashMap<String, String>)> {
+    ) -> Result<(Standings, HashMap<String, String>)> {
         let today = crate::reviews::today_here();
         // One person: their awards by the (contractor, credential) index; everyone: the area's.
         let who = if contractor_id.is_some() {

@@ -122,8 +122,11 @@ fn public_entry(id: String, ed: &str, p256: &str, retired: bool) -> Result<ob::P
     })
 }
 
+/// An issuer key as stored: id, Ed25519 and P-256 public halves, created, retired.
+type KeyRow = (String, String, String, String, Option<String>);
+
 impl Workspace {
-    fn key_rows(&self) -> Result<Vec<(String, String, String, String, Option<String>)>> {
+    fn key_rows(&self) -> Result<Vec<KeyRow>> {
         Ok(self
             .conn()
             .prepare_cached(

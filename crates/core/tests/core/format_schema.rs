@@ -36,12 +36,15 @@ fn templates_and_exports_validate_against_the_documented_schema() {
     }
 }
 
+/// A change that makes a ladder file wrong.
+type Mutation = dyn Fn(&mut Value);
+
 #[test]
 fn what_the_schema_refuses_the_importer_refuses() {
     let validator = schema();
     let (_dir, mut ws) = crate::common::workspace();
     let base = serde_json::to_value(templates::file(Template::Creative)).unwrap();
-    let mutations: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let mutations: Vec<(&str, Box<Mutation>)> = vec![
         (
             "count 0",
             Box::new(|v| v["cells"][0]["evidence"][0]["count"] = json!(0)),

@@ -281,7 +281,7 @@ fn duplicate_archive_restore_and_related_roles() {
     assert_ne!(copy.version.id, a.version.id);
 
     let related = ws
-        .set_related_roles(&a.role.id, &[copy.role.id.clone()])
+        .set_related_roles(&a.role.id, std::slice::from_ref(&copy.role.id))
         .unwrap();
     assert_eq!(related[0].name, "Platform engineer");
     assert_eq!(
@@ -290,7 +290,7 @@ fn duplicate_archive_restore_and_related_roles() {
         "mutual"
     );
     assert!(ws
-        .set_related_roles(&a.role.id, &[a.role.id.clone()])
+        .set_related_roles(&a.role.id, std::slice::from_ref(&a.role.id))
         .is_err());
 
     let archived = ws.set_role_archived(&copy.role.id, true).unwrap();

@@ -68,6 +68,19 @@ impl Env {
         cmd.args(args).output().unwrap()
     }
 
+    /// Runs `guildbook` inside the workspace; it aborts at `point` as `kill -9` would.
+    pub fn run_with_fault(&self, args: &[&str], point: &str) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_guildbook"))
+            .env_remove("GUILDBOOK_WORKSPACE")
+            .env("GUILDBOOK_CONFIG_DIR", self.path("config"))
+            .env("GUILDBOOK_FAULT", point)
+            .arg("--workspace")
+            .arg(&self.ws)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
     pub fn award_of(&self, who: &str) -> String {
         let list = text(&self.run(&["award", "list"], true).stdout);
         let line = list.lines().find(|l| l.contains(who)).unwrap();
