@@ -1,4 +1,4 @@
--- Assessments (PRODUCT.md §5): a contractor assessed against the cells of one level of a ladder
+-- Assessments: a contractor assessed against the cells of one level of a ladder
 -- version, paid, rated per cell, and signed by the assessor with an Ed25519 key.
 
 -- People who assess. Their private keys never enter the workspace: each lives on the assessor's

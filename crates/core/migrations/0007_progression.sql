@@ -1,4 +1,4 @@
--- Progression and reviews at contract renewal (PRODUCT.md §5).
+-- Progression and reviews at contract renewal.
 
 -- Per role: what advancing takes, and how long before an engagement ends its review is due.
 CREATE TABLE advancement_rule (

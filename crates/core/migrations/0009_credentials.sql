@@ -1,4 +1,4 @@
--- Micro-credentials (PRODUCT.md §6): definitions, awards, work areas that require them, and the
+-- Micro-credentials: definitions, awards, work areas that require them, and the
 -- organisation as an issuer of Open Badges.
 
 -- The organisation as it appears on badges and certificates. One row.

@@ -1,4 +1,4 @@
-//! Live critique sessions (PRODUCT.md §4): a dated session with attendees, notes, an outcome and
+//! Live critique sessions: a dated session with attendees, notes, an outcome and
 //! the artifacts discussed. A session may be scheduled ahead and filled in afterwards.
 
 use rusqlite::{params, OptionalExtension, Row};

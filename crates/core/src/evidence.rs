@@ -1,4 +1,4 @@
-//! Evidence items (PRODUCT.md §3): files in the vault, links, notes and client testimonials with a
+//! Evidence items: files in the vault, links, notes and client testimonials with a
 //! measured impact; versions of one artifact (v1, v2, v3 …) each with the note of what changed.
 
 use std::path::Path;

@@ -1,4 +1,4 @@
-//! Progression (PRODUCT.md §5): from a signed assessment, the app proposes advance, hold or not
+//! Progression: from a signed assessment, the app proposes advance, hold or not
 //! yet, and says why per cell. Applying an advance changes the person's level and proposes the
 //! pay band of the new level for their next engagement; related roles suggest sideways moves.
 

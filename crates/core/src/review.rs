@@ -1,4 +1,4 @@
-//! Visual portfolio review (PRODUCT.md §4): the gallery of a person's artifacts, regions drawn on
+//! Visual portfolio review: the gallery of a person's artifacts, regions drawn on
 //! an image or PDF page with a comment tied to a rubric cell, and review decisions.
 
 use std::collections::HashMap;

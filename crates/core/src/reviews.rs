@@ -1,4 +1,4 @@
-//! Reviews tied to contract renewals (PRODUCT.md §5): each open engagement with an end date has a
+//! Reviews tied to contract renewals: each open engagement with an end date has a
 //! review due a lead time before it ends (per role, default 30 days). The queue sorts them into
 //! overdue, this week, this month, later and done; starting one creates or opens its assessment.
 

@@ -1,4 +1,4 @@
-//! Ed25519 keys for assessors (PRODUCT.md §5): made locally, kept in a small key file outside the
+//! Ed25519 keys for assessors: made locally, kept in a small key file outside the
 //! workspace, and used to sign a canonical byte form of what they sign. Signatures are bound to
 //! their purpose by a context prefix, so a signature over one kind of content can't be replayed
 //! as another.

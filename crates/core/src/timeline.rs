@@ -1,4 +1,4 @@
-//! A contractor's progression timeline (PRODUCT.md §5): level changes, assessments, evidence
+//! A contractor's progression timeline: level changes, assessments, evidence
 //! added, review decisions and progression decisions, newest first.
 
 use serde::Serialize;

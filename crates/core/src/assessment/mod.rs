@@ -1,4 +1,4 @@
-//! Assessments (PRODUCT.md §5): a contractor assessed against one level of a published ladder
+//! Assessments: a contractor assessed against one level of a published ladder
 //! version. The rubric is that level's cells; each gets a self-rating, an assessor rating on the
 //! ladder's scale, a comment and evidence. Assessments are paid. Sign-off is in `signoff`.
 

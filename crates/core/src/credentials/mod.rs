@@ -1,4 +1,4 @@
-//! Micro-credentials (PRODUCT.md §6): what a credential asks for (a level of a role's ladder, some
+//! Micro-credentials: what a credential asks for (a level of a role's ladder, some
 //! or all of its domains, their evidence, and other credentials it stacks on), and its badge.
 //! Awards are in `awards`, work areas and clearance in `clearance`, the issuer in `issuer`.
 

@@ -1,4 +1,4 @@
-//! Career ladders (PRODUCT.md §1): roles, their versioned ladders of levels × domains, and the
+//! Career ladders: roles, their versioned ladders of levels × domains, and the
 //! cells that say what a person at that level visibly does and what evidence proves it.
 
 mod diff;
@@ -48,7 +48,7 @@ impl RoleKind {
     }
 }
 
-/// The kinds of evidence a cell can ask for (PRODUCT.md §3).
+/// The kinds of evidence a cell can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {

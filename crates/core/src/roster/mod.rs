@@ -1,4 +1,4 @@
-//! The contractor roster (PRODUCT.md §2): people, their level in each role with its history, their
+//! The contractor roster: people, their level in each role with its history, their
 //! engagements, and the pay band of each role level.
 
 mod contractors;
