@@ -54,6 +54,12 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1000)]
         certificates: u32,
     },
+    /// Time opening the workspace (integrity check, schema check, migrations, sweeps) and the
+    /// integrity check alone (seed it first: `guildbook seed --contractors 10000 --evidence …`).
+    Open {
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -68,6 +74,11 @@ pub fn run(
 ) -> Result<(), CoreError> {
     match command {
         BenchCommand::LadderEdit { iterations } => ladder_edit(iterations, out),
+        BenchCommand::Open { runs } => {
+            let dir = workspace
+                .ok_or_else(|| CoreError::Invalid("bench open needs --workspace DIR".into()))?;
+            open(dir, runs, out)
+        }
         BenchCommand::Roster { queries } => {
             let dir = workspace
                 .ok_or_else(|| CoreError::Invalid("bench roster needs --workspace DIR".into()))?;
@@ -272,6 +283,29 @@ pub(crate) fn timed<T>(
     let start = Instant::now();
     let value = f()?;
     Ok((start.elapsed(), value))
+}
+
+fn open(dir: &std::path::Path, runs: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    let size = std::fs::metadata(dir.join(guildbook_core::workspace::DB_FILE))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let mut opens = Vec::with_capacity(runs);
+    let mut checks = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        let ws = Workspace::open(dir)?;
+        opens.push(started.elapsed());
+        let started = Instant::now();
+        guildbook_core::store::damage(ws.conn())?;
+        checks.push(started.elapsed());
+    }
+    let report = format!(
+        "database\t{:.1} MB\nopen workspace\t{}\nquick_check alone\t{}",
+        size as f64 / 1e6,
+        summary(opens),
+        summary(checks)
+    );
+    writeln!(out, "{report}").map_err(CoreError::io("Could not write the result"))
 }
 
 fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), CoreError> {
