@@ -3,11 +3,13 @@
 import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  FileDrop,
+  FilePurpose,
+  PickedFiles,
   ApiError,
   Award,
   BadgeFormat,
   BadgeVerification,
-  BatchDestination,
   BatchOutcome,
   CertificateVerification,
   Paper,
@@ -98,9 +100,17 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   appReady: () => call<number>('app_ready'),
-  openWorkspace: (path: string) => call<WorkspaceInfo>('workspace_open', { path }),
-  createWorkspace: (path: string, name?: string) =>
-    call<WorkspaceInfo>('workspace_create', { path, name: name ?? null }),
+  /**
+   * Opens the native dialog for `purpose` (in Rust: no path ever comes from the page); the token
+   * stands for the chosen file(s) in the command that uses them. Null when cancelled.
+   */
+  pickFiles: (purpose: FilePurpose, title?: string, suggestedName?: string) =>
+    call<PickedFiles | null>('file_pick', { purpose, title: title ?? null, suggestedName: suggestedName ?? null }),
+  openWorkspace: (picked: string) => call<WorkspaceInfo>('workspace_open', { picked }),
+  /** One of `AppStatus.recent`, by its place in that list. */
+  openRecentWorkspace: (position: number) => call<WorkspaceInfo>('workspace_open_recent', { position }),
+  createWorkspace: (picked: string, name?: string) =>
+    call<WorkspaceInfo>('workspace_create', { picked, name: name ?? null }),
   openDemoWorkspace: () => call<WorkspaceInfo>('workspace_open_demo'),
   renameWorkspace: (name: string) => call<WorkspaceInfo>('workspace_rename', { name }),
 
@@ -124,9 +134,9 @@ export const api = {
   discardDraft: (roleId: string) => call<Ladder>('ladder_discard_draft', { roleId }),
   diffLadder: (fromVersion: string, toVersion: string) =>
     call<LadderDiff>('ladder_diff', { fromVersion, toVersion }),
-  importLadder: (path: string, rename?: string) =>
-    call<Ladder>('ladder_import', { path, rename: rename ?? null }),
-  exportLadder: (roleId: string, path: string) => call<void>('ladder_export', { roleId, path }),
+  importLadder: (picked: string, rename?: string) =>
+    call<Ladder>('ladder_import', { picked, rename: rename ?? null }),
+  exportLadder: (roleId: string, picked: string) => call<void>('ladder_export', { roleId, picked }),
 
   roster: (query: RosterQuery) => call<RosterPage>('roster_query', { query }),
   profile: (id: string) => call<Profile>('contractor_profile', { id }),
@@ -149,18 +159,18 @@ export const api = {
     call<Engagement>('engagement_update', { id, input }),
   payBands: (roleId: string) => call<PayBand[]>('pay_bands', { roleId }),
   setPayBand: (band: PayBand) => call<PayBand>('pay_band_set', { band }),
-  previewContractorCsv: (path: string) => call<CsvPreview>('contractor_csv_preview', { path }),
-  importContractorCsv: (path: string, skipBadRows: boolean) =>
-    call<CsvImportResult>('contractor_csv_import', { path, skipBadRows }),
+  previewContractorCsv: (picked: string) => call<CsvPreview>('contractor_csv_preview', { picked }),
+  importContractorCsv: (picked: string, skipBadRows: boolean) =>
+    call<CsvImportResult>('contractor_csv_import', { picked, skipBadRows }),
 
   evidence: (contractorId: string) => call<Evidence[]>('evidence_list', { contractorId }),
   /** Dropped on a ladder cell, the files are linked to that cell as well. */
-  addEvidenceFiles: (contractorId: string, paths: string[], cell?: CellRef) =>
-    call<Evidence[]>('evidence_add_files', { contractorId, paths, cell: cell ?? null }),
+  addEvidenceFiles: (contractorId: string, picked: string, cell?: CellRef) =>
+    call<Evidence[]>('evidence_add_files', { contractorId, picked, cell: cell ?? null }),
   addEvidence: (contractorId: string, input: EvidenceInput) =>
     call<Evidence>('evidence_add', { contractorId, input }),
-  addRevision: (evidenceId: string, path: string, changeNote: string) =>
-    call<Evidence>('evidence_add_revision', { evidenceId, path, changeNote }),
+  addRevision: (evidenceId: string, picked: string, changeNote: string) =>
+    call<Evidence>('evidence_add_revision', { evidenceId, picked, changeNote }),
   revisions: (artifactId: string) => call<Evidence[]>('evidence_revisions', { artifactId }),
   linkEvidence: (evidenceId: string, versionId: string, cells: [string, string][]) =>
     call<void>('evidence_link', { evidenceId, versionId, cells }),
@@ -217,10 +227,10 @@ export const api = {
     call<AssessmentView>('assessment_status', { id, status }),
   /** Signs with the assessor's key from this computer. */
   signAssessment: (id: string) => call<AssessmentView>('assessment_sign', { id }),
-  exportAssessment: (id: string, path: string) => call<void>('assessment_export', { id, path }),
+  exportAssessment: (id: string, picked: string) => call<void>('assessment_export', { id, picked }),
   /** With `expected`, the file must be that assessment's signed copy. */
-  importAssessment: (path: string, expected?: string) =>
-    call<AssessmentView>('assessment_import', { path, expected: expected ?? null }),
+  importAssessment: (picked: string, expected?: string) =>
+    call<AssessmentView>('assessment_import', { picked, expected: expected ?? null }),
 
   /** What a signed assessment proposes: advance, hold or not yet, cell by cell. */
   proposal: (id: string) => call<Proposal>('progression_propose', { id }),
@@ -247,7 +257,7 @@ export const api = {
   /** The built-in design drawn as SVG text, for a live preview. */
   badgePreview: (design: BadgeDesign) => call<string>('badge_preview', { design }),
   /** A PNG or SVG file checked and copied into the vault. */
-  addBadgeImage: (path: string) => call<BadgeImage>('badge_image_add', { path }),
+  addBadgeImage: (picked: string) => call<BadgeImage>('badge_image_add', { picked }),
   holders: (credentialId: string) => call<Award[]>('credential_holders', { id: credentialId }),
   awardsOf: (contractorId: string) => call<Award[]>('awards_of', { contractorId }),
   /** Awards expiring within 30 days and not renewed, soonest first. */
@@ -265,33 +275,34 @@ export const api = {
   issuerProfile: () => call<IssuerProfile>('issuer_profile'),
   setIssuerProfile: (profile: IssuerProfile) => call<IssuerProfile>('issuer_profile_set', { profile }),
   /** Writes an award as a signed Open Badges 3.0 file. */
-  exportAward: (id: string, format: BadgeFormat, path: string) => call<void>('award_export', { id, format, path }),
+  exportAward: (id: string, format: BadgeFormat, picked: string) => call<void>('award_export', { id, format, picked }),
   /** Checks a badge file offline, with this workspace's keys and records. */
-  verifyBadge: (path: string) => call<BadgeVerification>('badge_verify', { path }),
+  verifyBadge: (picked: string) => call<BadgeVerification>('badge_verify', { picked }),
   issuerKeys: () => call<IssuerKeyInfo[]>('issuer_keys'),
   /** A new signing key; the old one is retired and still verifies what it signed. */
   rotateIssuerKey: () => call<IssuerKeyInfo>('issuer_key_rotate'),
-  /** The public keys (JWK Set) or the signed revocation list, written to `path`. */
-  publishIssuer: (what: 'keys' | 'revocations', path: string) => call<void>('issuer_publish', { what, path }),
+  /** The public keys (JWK Set) or the signed revocation list, written where the person chose. */
+  publishIssuer: (what: 'keys' | 'revocations', picked: string) => call<void>('issuer_publish', { what, picked }),
   /** A logo (PNG, JPEG or SVG) checked and copied into the vault; its sha256. */
-  addIssuerLogo: (path: string) => call<string>('issuer_logo_add', { path }),
+  addIssuerLogo: (picked: string) => call<string>('issuer_logo_add', { picked }),
 
   /** An award's certificate as PDF bytes, for the preview. A revoked award has none. */
   certificatePdf: (awardId: string, paper: Paper) => call<ArrayBuffer>('certificate_pdf', { awardId, paper }),
-  /** Renders the certificate again and writes it to `path` (all or nothing). */
-  saveCertificate: (awardId: string, paper: Paper, path: string) =>
-    call<void>('certificate_save', { awardId, paper, path }),
+  /** Renders the certificate again and writes it where the person chose (all or nothing). */
+  saveCertificate: (awardId: string, paper: Paper, picked: string) =>
+    call<void>('certificate_save', { awardId, paper, picked }),
   /** A role's career-path guide from its published ladder, as PDF bytes. */
   guidePdf: (roleId: string, paper: Paper) => call<ArrayBuffer>('guide_pdf', { roleId, paper }),
-  saveGuide: (roleId: string, paper: Paper, path: string) => call<void>('guide_save', { roleId, paper, path }),
+  saveGuide: (roleId: string, paper: Paper, picked: string) => call<void>('guide_save', { roleId, paper, picked }),
   /** Checks a printed certificate from its scanned QR text ("GB1:…") or its short code. */
   verifyCertificateCode: (text: string) => call<CertificateVerification>('certificate_verify_code', { text }),
   /**
-   * Prints many certificates into a folder or one ZIP, off the UI thread; progress arrives through
-   * `onCertificatesProgress`. Null when cancelled: nothing is left on disk then.
+   * Prints many certificates into a new folder `folderName` inside the chosen folder, or into the
+   * chosen ZIP file, off the UI thread; progress arrives through `onCertificatesProgress`. Null
+   * when cancelled: nothing is left on disk then.
    */
-  exportCertificates: (awardIds: string[], paper: Paper, destination: BatchDestination) =>
-    call<BatchOutcome | null>('certificates_export', { awardIds, paper, destination }),
+  exportCertificates: (awardIds: string[], paper: Paper, picked: string, folderName: string) =>
+    call<BatchOutcome | null>('certificates_export', { awardIds, paper, picked, folderName }),
   /** Stops the running batch (it then resolves to null). */
   cancelCertificates: () => call<void>('certificates_cancel')
 };
@@ -316,4 +327,9 @@ export function localToday(now: Date = new Date()): string {
 /** The address the webview reads a vault file from (the `vault` protocol serves it by hash). */
 export function vaultUrl(sha256: string): string {
   return convertFileSrc(sha256, 'vault');
+}
+
+/** Files dragged over the window, as the Rust side reports them (it keeps the paths). */
+export function onFileDrop(cb: (drop: FileDrop) => void): Promise<UnlistenFn> {
+  return listen<FileDrop>('file-drop', (e) => cb(e.payload));
 }

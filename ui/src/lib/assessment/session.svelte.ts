@@ -1,10 +1,9 @@
 // One open assessment: the view the core last returned, and the changes made from its screen.
 // Changes run one after another (a comment saved on blur, then the rating clicked next), each
 // answered with the whole view, so the screen always shows what is stored.
-import { api, type AssessmentStatus, type AssessmentView } from '$lib/api';
+import { api, type AssessmentStatus, type AssessmentView, type PickedFiles } from '$lib/api';
 import { pickAssessmentExport, pickAssessmentFile } from '$lib/dialogs';
 import { toasts } from '$lib/ui/toasts.svelte';
-import { pathName } from '$lib/evidence/model';
 import { exportFileName, isLocked } from './model';
 
 export class AssessmentSession {
@@ -100,14 +99,15 @@ export class AssessmentSession {
     const a = this.view?.assessment;
     if (!a) return;
     try {
-      const path = await pickAssessmentExport(exportFileName(a));
-      if (!path) return;
-      await api.exportAssessment(this.id, path);
+      const picked = await pickAssessmentExport(exportFileName(a));
+      if (!picked) return;
+      await api.exportAssessment(this.id, picked.token);
+      const name = picked.names[0];
       this.#say(
         'info',
         isLocked(a.status)
-          ? `Exported to ${pathName(path)}, with its signature.`
-          : `Exported to ${pathName(path)}. ${a.assessor.name} signs it with “guildbook assessment sign”; then choose Import signed file.`
+          ? `Exported to ${name}, with its signature.`
+          : `Exported to ${name}. ${a.assessor.name} signs it with “guildbook assessment sign”; then choose Import signed file.`
       );
     } catch (e) {
       this.#say('error', e instanceof Error ? e.message : String(e));
@@ -116,16 +116,17 @@ export class AssessmentSession {
 
   /** Takes back a file the assessor signed: the core checks the signature before storing anything. */
   async importFile() {
-    let path: string | null;
+    let picked: PickedFiles | null;
     try {
-      path = await pickAssessmentFile();
+      picked = await pickAssessmentFile();
     } catch (e) {
       this.#say('error', e instanceof Error ? e.message : String(e));
       return;
     }
-    if (!path) return;
+    if (!picked) return;
+    const token = picked.token;
     // The core refuses a file that belongs to another assessment, so nothing lands elsewhere.
-    const ok = await this.#run(() => api.importAssessment(path, this.id));
+    const ok = await this.#run(() => api.importAssessment(token, this.id));
     if (ok) this.#say('success', `Imported: signed by ${this.view?.assessment.assessor.name}.`);
   }
 }

@@ -1,21 +1,22 @@
-import { getCurrentWebview, type DragDropEvent } from '@tauri-apps/api/webview';
+import { onFileDrop as listenForDrops, type FileDrop } from '$lib/api';
+
+export type { FileDrop };
 
 /**
- * Listens for files dragged from the desktop, which arrive as native paths through the webview,
- * not as DOM events. Returns the function that stops listening, for `onMount` or `$effect`; it may
- * run before the listener is in place, which is then removed as soon as it is. Outside the desktop
- * app (a plain browser) there is no native drag and drop, and nothing is heard.
+ * Listens for files dragged from the desktop. The Rust side takes them from the window and keeps
+ * their paths; a drop carries a token (`picked`) for the command that adds or checks them. Returns
+ * the function that stops listening, for `onMount` or `$effect`; it may run before the listener is
+ * in place, which is then removed as soon as it is. Outside the desktop app nothing is heard.
  */
-export function onFileDrop(handler: (event: DragDropEvent) => void): () => void {
+export function onFileDrop(handler: (event: FileDrop) => void): () => void {
   let unlisten: (() => void) | null = null;
   let gone = false;
   try {
-    getCurrentWebview()
-      .onDragDropEvent(({ payload }) => handler(payload))
+    listenForDrops(handler)
       .then((off) => (gone ? off() : (unlisten = off)))
       .catch(() => {});
   } catch {
-    // No Tauri webview to listen to.
+    // No Tauri window to listen to.
   }
   return () => {
     gone = true;

@@ -128,8 +128,8 @@ describe('versions', () => {
 
   it('needs a file and keeps the note trimmed', () => {
     expect(versionInput(null, 'x')).toEqual({ errors: { file: 'Choose the file of the new version.' } });
-    expect(versionInput('/a/b.png', '  Bigger type after the critique \n')).toEqual({
-      input: { path: '/a/b.png', note: 'Bigger type after the critique' }
+    expect(versionInput('token-1', '  Bigger type after the critique \n')).toEqual({
+      input: { picked: 'token-1', note: 'Bigger type after the critique' }
     });
   });
 });

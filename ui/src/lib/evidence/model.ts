@@ -110,11 +110,11 @@ export function pathName(path: string): string {
 
 /** A new version to add: the chosen file and what changed, or what to fix. */
 export function versionInput(
-  path: string | null,
+  picked: string | null,
   note: string
-): { input: { path: string; note: string } } | { errors: { file?: string } } {
-  if (!path) return { errors: { file: 'Choose the file of the new version.' } };
-  return { input: { path, note: note.trim() } };
+): { input: { picked: string; note: string } } | { errors: { file?: string } } {
+  if (!picked) return { errors: { file: 'Choose the file of the new version.' } };
+  return { input: { picked, note: note.trim() } };
 }
 
 /** The vault check in words: ok, or every problem on its own line. */

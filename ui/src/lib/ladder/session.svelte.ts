@@ -269,10 +269,10 @@ class LadderSession {
     const l = this.ladder;
     if (!l) return;
     try {
-      const path = await pickSaveFile(exportFileName(l.role.name));
-      if (!path) return;
-      await api.exportLadder(l.role.id, path);
-      toasts.success(`Exported '${l.role.name}' to ${path}`);
+      const picked = await pickSaveFile(exportFileName(l.role.name));
+      if (!picked) return;
+      await api.exportLadder(l.role.id, picked.token);
+      toasts.success(`Exported '${l.role.name}' to ${picked.names[0]}`);
     } catch (e) {
       toasts.error(e);
     }
@@ -280,11 +280,11 @@ class LadderSession {
 
   async importLadder() {
     try {
-      const path = await pickLadderFile();
-      if (!path) return;
+      const picked = await pickLadderFile();
+      if (!picked) return;
       let l: Ladder;
       try {
-        l = await api.importLadder(path);
+        l = await api.importLadder(picked.token);
       } catch (e) {
         // A name clash is the one import error a person can fix here: offer another name.
         if (!(e instanceof AppError) || e.code !== 'duplicate') throw e;
@@ -296,7 +296,7 @@ class LadderSession {
           confirmLabel: 'Import'
         });
         if (!name) return;
-        l = await api.importLadder(path, name);
+        l = await api.importLadder(picked.token, name);
       }
       this.#show(l);
       toasts.success(`Imported '${l.role.name}'`);

@@ -9,6 +9,7 @@ import {
   type CsvPreview,
   type Engagement,
   type EngagementInput,
+  type PickedFiles,
   type RosterRow
 } from '$lib/api';
 import { pickCsvFile } from '$lib/dialogs';
@@ -18,7 +19,8 @@ import { NO_FILTERS, STATUS_LABELS, countLabel, inputOf, rosterQuery, type Roste
 import { Pager } from './pager.svelte';
 
 export interface CsvChoice {
-  path: string;
+  /** The chosen file: its token for the import, its name to show. */
+  picked: PickedFiles;
   preview: CsvPreview;
 }
 
@@ -124,9 +126,9 @@ class RosterState {
   /** Asks for a file and reads what importing it would do; null when cancelled or refused. */
   async previewCsv(): Promise<CsvChoice | null> {
     try {
-      const path = await pickCsvFile();
-      if (!path) return null;
-      return { path, preview: await api.previewContractorCsv(path) };
+      const picked = await pickCsvFile();
+      if (!picked) return null;
+      return { picked, preview: await api.previewContractorCsv(picked.token) };
     } catch (e) {
       toasts.error(e);
       return null;
@@ -134,9 +136,9 @@ class RosterState {
   }
 
   /** Imports the file; bad rows are skipped only when `skipBadRows` (the person clicked to). */
-  async importCsv(path: string, skipBadRows: boolean): Promise<boolean> {
+  async importCsv(picked: PickedFiles, skipBadRows: boolean): Promise<boolean> {
     try {
-      const r = await api.importContractorCsv(path, skipBadRows);
+      const r = await api.importContractorCsv(picked.token, skipBadRows);
       const skipped = r.skipped ? ` (${formatCount(r.skipped)} skipped)` : '';
       toasts.success(`Imported ${countLabel(r.imported, 'contractor')}${skipped}`);
       this.changed();

@@ -53,6 +53,8 @@ class AppState {
       this.screen = 'home';
       this.workspace = ws;
       this.reopenError = null;
+      // A network share or a synced folder: said once, when the workspace opens.
+      if (ws.storageWarning) toasts.info(ws.storageWarning);
       void this.#refreshRecent();
     } catch (e) {
       toasts.error(e);
@@ -74,14 +76,15 @@ class AppState {
     return this.#open(() => api.openDemoWorkspace());
   }
 
-  openRecent(path: string) {
-    return this.#open(() => api.openWorkspace(path));
+  /** One of `status.recent`, by its place in that list. */
+  openRecent(position: number) {
+    return this.#open(() => api.openRecentWorkspace(position));
   }
 
   async createWorkspace() {
     try {
-      const path = await pickFolder('Choose an empty folder for the new workspace');
-      if (path) await this.#open(() => api.createWorkspace(path));
+      const picked = await pickFolder('newWorkspace');
+      if (picked) await this.#open(() => api.createWorkspace(picked.token));
     } catch (e) {
       toasts.error(e);
     }
@@ -89,8 +92,8 @@ class AppState {
 
   async openWorkspace() {
     try {
-      const path = await pickFolder('Open a Guildbook workspace folder');
-      if (path) await this.#open(() => api.openWorkspace(path));
+      const picked = await pickFolder('openWorkspace');
+      if (picked) await this.#open(() => api.openWorkspace(picked.token));
     } catch (e) {
       toasts.error(e);
     }
