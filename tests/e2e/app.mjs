@@ -13,14 +13,19 @@ export const outputDir = join(root, 'test-output');
 const app = process.env.GUILDBOOK_APP ?? join(root, 'target/debug/guildbook-app');
 
 let port = 4444 + (process.pid % 500);
+/** Where the test build reads the answers of its next dialogs (one driver per test file). */
+let dialogAnswers = null;
 
 /** Starts tauri-driver with a clean settings and data folder for this test file. */
 export async function startDriver(name) {
   const home = mkdtempSync(join(tmpdir(), `guildbook-e2e-${name}-`));
+  dialogAnswers = join(home, 'dialog-answers.json');
+  writeFileSync(dialogAnswers, '[]');
   const env = {
     ...process.env,
     GUILDBOOK_CONFIG_DIR: join(home, 'config'),
-    GUILDBOOK_DATA_DIR: join(home, 'data')
+    GUILDBOOK_DATA_DIR: join(home, 'data'),
+    GUILDBOOK_E2E_DIALOGS: dialogAnswers
   };
   delete env.GUILDBOOK_WORKSPACE;
   // Skip ports something already listens on (a driver another run left behind, say).
@@ -114,11 +119,31 @@ export function record(name, line) {
   writeFileSync(join(outputDir, `${name}.txt`), line + '\n');
 }
 
-/** Native dialogs can't be driven: queue the paths the next dialogs "return" (the UI's test seam). */
-export async function answerNextDialogs(browser, ...paths) {
-  await browser.execute((p) => {
-    window.__guildbookDialogStub = p;
-  }, paths);
+/**
+ * Native dialogs can't be driven: queue what the next dialogs "return" — a path, a list of paths,
+ * or null for "cancelled". The test build of the app (feature `e2e`) opens no dialog and takes
+ * the answers from this file instead; the page never sees a path either way.
+ */
+export async function answerNextDialogs(_browser, ...answers) {
+  writeFileSync(dialogAnswers, JSON.stringify(answers));
+}
+
+/**
+ * Native drag and drop can't be driven either: the test build drops the next queued answer on the
+ * window at the middle of `selector`, through the same Rust handler a real drop goes through.
+ */
+export async function dropFiles(browser, selector, paths) {
+  await answerNextDialogs(browser, paths);
+  const error = await browser.executeAsync((selector, done) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    const s = window.devicePixelRatio || 1;
+    const at = { x: (box.left + box.width / 2) * s, y: (box.top + box.height / 2) * s };
+    window.__TAURI_INTERNALS__.invoke('e2e_drop', at).then(
+      () => done(null),
+      (e) => done(String(e?.message ?? JSON.stringify(e)))
+    );
+  }, selector);
+  if (error) throw new Error(`the drop failed: ${error}`);
 }
 
 export async function waitForText(el, text, timeout = 10_000) {

@@ -7,26 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { answerNextDialogs, byId, launch, openDemo, screenshot, waitForText, type } from '../app.mjs';
-
-/**
- * Native drag and drop can't be driven: send the webview the events Tauri sends for files dragged
- * from the desktop, at the middle of `selector` (positions in physical pixels, as Tauri's are).
- */
-async function dropFiles(browser, selector, paths) {
-  await browser.execute(
-    async (selector, paths) => {
-      const box = document.querySelector(selector).getBoundingClientRect();
-      const s = window.devicePixelRatio || 1;
-      const position = { x: (box.left + box.width / 2) * s, y: (box.top + box.height / 2) * s };
-      for (const event of ['tauri://drag-enter', 'tauri://drag-over', 'tauri://drag-drop']) {
-        await window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event, payload: { paths, position } });
-      }
-    },
-    selector,
-    paths
-  );
-}
+import { answerNextDialogs, byId, dropFiles, launch, openDemo, screenshot, waitForText, type } from '../app.mjs';
 
 describe('evidence', () => {
   let driver;
