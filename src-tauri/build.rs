@@ -105,6 +105,7 @@ const COMMANDS: &[&str] = &[
     "badge_verify",
     "issuer_keys",
     "issuer_key_rotate",
+    "issuer_key_compromised",
     "issuer_publish",
     "certificate_pdf",
     "certificate_save",

@@ -120,6 +120,7 @@ macro_rules! handler {
             commands::credential::badge_verify,
             commands::credential::issuer_keys,
             commands::credential::issuer_key_rotate,
+            commands::credential::issuer_key_compromised,
             commands::credential::issuer_publish,
             commands::document::certificate_pdf,
             commands::document::certificate_save,

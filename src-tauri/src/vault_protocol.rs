@@ -161,7 +161,10 @@ fn serve<R: Runtime>(
     if thumb {
         // Hold the workspace only to find the paths; decoding happens without it.
         let job = state.with(|ws| ws.thumbnail_job(sha256));
-        return match job.and_then(|job| thumbnail::make(&job).map(|_| job.dest)) {
+        let made = job.and_then(|job| {
+            thumbnail::make(&job, &thumbnail::Worker::this_program()?).map(|_| job.dest)
+        });
+        return match made {
             Ok(dest) => match std::fs::read(dest) {
                 Ok(bytes) => reply(StatusCode::OK, "image/png", bytes),
                 Err(e) => failure(CoreError::Io {

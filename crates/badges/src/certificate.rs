@@ -143,7 +143,11 @@ pub fn verify_certificate(
         "a Guildbook certificate code (version 1)",
     )];
     let outcome = if decoded.header.get("alg").and_then(Value::as_str) == Some("ES256") {
-        jwt::check_signature(&decoded, &trusted_keys(issuer_keys))
+        jwt::check_signature(
+            &decoded,
+            Some(&claims.issued_on),
+            &trusted_keys(issuer_keys),
+        )
     } else {
         crate::data_integrity::ProofOutcome::failed("certificate codes are signed with ES256 only")
     };

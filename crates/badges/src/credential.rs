@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::contexts::{OB_V3, VC_V2};
-use crate::status;
 
 /// The organisation that issues badges.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -122,7 +121,7 @@ pub fn build_credential(model: &AwardModel) -> Value {
             .collect();
     }
     if let Some(status) = &model.status {
-        credential["credentialStatus"] = status::status_entry(status);
+        credential["credentialStatus"] = status_entry(status);
     }
     credential
 }
@@ -185,6 +184,19 @@ fn alignment(achievement_id: &str, a: &Alignment) -> Value {
         "targetFramework": a.target_framework,
         "targetType": LADDER_CELL,
         "targetUrl": url,
+    })
+}
+
+/// The award's `credentialStatus`: its entry in a Bitstring Status List. Built here with the
+/// rest of the credential, so that building one needs nothing from `status`, which publishes
+/// the lists and checks entries against them.
+fn status_entry(status: &StatusRef) -> Value {
+    json!({
+        "id": format!("{}#{}", status.list_url, status.index),
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": status.index.to_string(),
+        "statusListCredential": status.list_url,
     })
 }
 

@@ -155,10 +155,15 @@ pub fn check_proof(
         return fail("the proofValue is not a base58btc-encoded 64-byte signature".into());
     };
     match signing_input(canon, unsigned, proof) {
-        Ok(input) if key.verify_strict(&input, &signature).is_ok() => ProofOutcome::Verified {
-            suite: suite_name,
-            source: resolved.source,
-        },
+        Ok(input) if key.verify_strict(&input, &signature).is_ok() => {
+            match resolved.distrusted_signature(proof.get("created").and_then(Value::as_str)) {
+                Some(reason) => fail(reason),
+                None => ProofOutcome::Verified {
+                    suite: suite_name,
+                    source: resolved.source,
+                },
+            }
+        }
         Ok(_) => fail(
             "the signature does not match: the credential was changed after signing, or signed with another key".into(),
         ),

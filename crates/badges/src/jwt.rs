@@ -41,6 +41,10 @@ pub fn sign(credential: &Value, key: &p256::ecdsa::SigningKey) -> Result<String>
     if let Some(subject) = credential.pointer("/credentialSubject/id") {
         claims.insert("sub".into(), subject.clone());
     }
+    // When it was signed, which can be later than `validFrom`: what decides whether the
+    // signature falls after its key was reported compromised.
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    claims.insert("iat".into(), json!(now));
     payload.extend(claims);
     let verifying = key.verifying_key();
     let header = json!({
@@ -81,6 +85,22 @@ pub struct DecodedJwt {
     pub expires: Option<String>,
     signing_input: String,
     signature: Vec<u8>,
+}
+
+impl DecodedJwt {
+    /// When the token says it was signed: `iat`, else the credential's `validFrom` (or VC 1.1
+    /// `issuanceDate`), else `nbf`.
+    pub fn signed_at(&self) -> Option<String> {
+        let issued_at = self.payload.get("iat").and_then(Value::as_i64);
+        issued_at
+            .and_then(|s| dates::from_unix_seconds(s).ok())
+            .or_else(|| {
+                ["validFrom", "issuanceDate"]
+                    .iter()
+                    .find_map(|name| self.credential.get(*name)?.as_str().map(str::to_owned))
+            })
+            .or_else(|| self.not_before.clone())
+    }
 }
 
 /// True when `text` has the shape of a compact JWS (three base64url parts).
@@ -145,8 +165,13 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
     })
 }
 
-/// Checks the JWT's signature with the key it names (or the trusted keys).
-pub fn check_signature(jwt: &DecodedJwt, trusted: &[TrustedKey]) -> ProofOutcome {
+/// Checks the JWT's signature with the key it names (or the trusted keys); `signed` is the
+/// day or moment the token says it was signed.
+pub fn check_signature(
+    jwt: &DecodedJwt,
+    signed: Option<&str>,
+    trusted: &[TrustedKey],
+) -> ProofOutcome {
     let alg = jwt
         .header
         .get("alg")
@@ -185,9 +210,15 @@ pub fn check_signature(jwt: &DecodedJwt, trusted: &[TrustedKey]) -> ProofOutcome
             &jwt.signature,
         ) {
             Some(true) => {
-                return ProofOutcome::Verified {
-                    suite: format!("VC-JWT {alg}"),
-                    source: candidate.source,
+                return match candidate.distrusted_signature(signed) {
+                    Some(reason) => ProofOutcome::Failed {
+                        reason,
+                        source: Some(candidate.source),
+                    },
+                    None => ProofOutcome::Verified {
+                        suite: format!("VC-JWT {alg}"),
+                        source: candidate.source,
+                    },
                 }
             }
             Some(false) => {}

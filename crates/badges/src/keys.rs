@@ -66,6 +66,7 @@ impl IssuerKey {
                 .as_bytes()
                 .to_vec(),
             retired,
+            compromised_on: None,
         }
     }
 }
@@ -79,6 +80,10 @@ pub struct PublicKeyEntry {
     /// SEC1-encoded P-256 point (compressed or not).
     pub p256_sec1: Vec<u8>,
     pub retired: bool,
+    /// The day (`YYYY-MM-DD`) its issuer reported it compromised: from then on its signatures
+    /// do not count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compromised_on: Option<String>,
 }
 
 fn multibase_key(prefix: [u8; 2], key: &[u8]) -> String {
@@ -209,35 +214,47 @@ pub fn p256_jwk(public: &p256::ecdsa::VerifyingKey) -> Value {
 }
 
 /// A JWK Set of every key (retired ones too: badges signed with them must still verify).
-/// Each `kid` is the did:key verification method the proofs name.
+/// Each `kid` is the did:key verification method the proofs name. A key reported compromised
+/// carries the day in `compromisedOn`, a member of Guildbook's own (other readers ignore it).
 pub fn jwks(keys: &[PublicKeyEntry]) -> Value {
     let mut set = Vec::new();
     for entry in keys {
-        set.push(json!({
+        let mut pair = vec![json!({
             "kty": "OKP",
             "crv": "Ed25519",
             "x": B64URL.encode(entry.ed25519),
             "kid": ed25519_did_key(&entry.ed25519),
             "alg": "EdDSA",
             "use": "sig",
-        }));
+        })];
         // A stored point that does not parse is skipped rather than publishing garbage.
         if let Ok(p256) = p256::ecdsa::VerifyingKey::from_sec1_bytes(&entry.p256_sec1) {
             let mut jwk = p256_jwk(&p256);
             jwk["kid"] = json!(p256_did_key(&p256));
             jwk["alg"] = json!("ES256");
             jwk["use"] = json!("sig");
-            set.push(jwk);
+            pair.push(jwk);
         }
+        if let Some(day) = &entry.compromised_on {
+            for jwk in &mut pair {
+                jwk[COMPROMISED_ON] = json!(day);
+            }
+        }
+        set.extend(pair);
     }
     json!({ "keys": set })
 }
+
+/// The JWK member that carries the day a key was reported compromised.
+const COMPROMISED_ON: &str = "compromisedOn";
 
 /// A key the verifier trusts, with the id it is known by.
 #[derive(Clone, Debug)]
 pub struct TrustedKey {
     pub kid: Option<String>,
     pub key: PublicKey,
+    /// `YYYY-MM-DD`: signatures by this key dated that day or later do not count.
+    pub compromised_on: Option<String>,
 }
 
 /// Reads a JWK Set (or a bare array of JWKs); keys it cannot read are skipped.
@@ -251,7 +268,28 @@ pub fn trusted_keys(set: &Value) -> Vec<TrustedKey> {
         .filter_map(|jwk| {
             let key = public_key_from_jwk(jwk).ok()?;
             let kid = jwk.get("kid").and_then(Value::as_str).map(str::to_owned);
-            Some(TrustedKey { kid, key })
+            Some(TrustedKey {
+                kid,
+                key,
+                compromised_on: compromised_on(jwk),
+            })
         })
         .collect()
+}
+
+/// A `compromisedOn` that is not a plain date distrusts the key altogether (the earliest day),
+/// rather than letting a garbled set trust it again.
+fn compromised_on(jwk: &Value) -> Option<String> {
+    let value = jwk.get(COMPROMISED_ON)?;
+    let day = value.as_str().filter(|d| is_plain_date(d));
+    Some(day.unwrap_or("0000-01-01").to_owned())
+}
+
+fn is_plain_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }

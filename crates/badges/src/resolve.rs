@@ -42,6 +42,43 @@ impl KeySource {
 pub struct Resolved {
     pub key: PublicKey,
     pub source: KeySource,
+    /// Set when the key is a trusted one its issuer reported compromised on that day.
+    pub compromised_on: Option<String>,
+}
+
+impl Resolved {
+    fn found(key: PublicKey, source: KeySource) -> Self {
+        Self {
+            key,
+            source,
+            compromised_on: None,
+        }
+    }
+
+    fn trusted(key: &TrustedKey) -> Self {
+        Self {
+            key: key.key.clone(),
+            source: KeySource::Trusted(key.kid.clone().unwrap_or_else(|| "unnamed key".into())),
+            compromised_on: key.compromised_on.clone(),
+        }
+    }
+
+    /// Why a signature that checks out still does not count: the key's issuer reported it
+    /// compromised on or before the day it was signed (`signed`: an RFC 3339 date-time or a
+    /// `YYYY-MM-DD`; a signature that carries no date counts as signed after).
+    pub fn distrusted_signature(&self, signed: Option<&str>) -> Option<String> {
+        let since = self.compromised_on.as_deref()?;
+        let signed_day = signed.and_then(|s| s.get(..10));
+        match signed_day {
+            Some(day) if day < since => None,
+            Some(day) => Some(format!(
+                "the signature is dated {day}, but it was made with a key its issuer reported compromised on {since}: anyone holding that key could have made it"
+            )),
+            None => Some(format!(
+                "the signature carries no date, and it was made with a key its issuer reported compromised on {since}"
+            )),
+        }
+    }
 }
 
 /// Why no key was found: the name is wrong (`Invalid`), or the key lives online (`Unreachable`).
@@ -63,10 +100,7 @@ fn trusted_match(
             (_, Some(key)) => t.key.same_as(key),
             _ => false,
         })
-        .map(|t| Resolved {
-            key: t.key.clone(),
-            source: KeySource::Trusted(t.kid.clone().unwrap_or_else(|| "unnamed key".into())),
-        })
+        .map(Resolved::trusted)
 }
 
 /// Promotes a key found in the document to "trusted" when the user already trusts it.
@@ -98,12 +132,12 @@ pub fn resolve_verification_method(
     let found = match scheme.as_str() {
         "did" => resolve_did(method, rest, fragment)?,
         "http" | "https" => match fragment {
-            Some(f) if looks_like_multikey(f) => Resolved {
-                key: decode_multibase_key(f).map_err(|e| {
+            Some(f) if looks_like_multikey(f) => Resolved::found(
+                decode_multibase_key(f).map_err(|e| {
                     Unresolved::Invalid(format!("the key in the verification method is corrupt: {e}"))
                 })?,
-                source: KeySource::Fragment,
-            },
+                KeySource::Fragment,
+            ),
             _ => {
                 return Err(Unresolved::Unreachable(format!(
                     "the key {method} is published online and Guildbook does not fetch keys; import the issuer's JWK Set to check it"
@@ -125,29 +159,29 @@ fn resolve_did(method: &str, rest: &str, fragment: Option<&str>) -> Result<Resol
     let specific = specific.split('#').next().unwrap_or_default();
     let invalid = |e: crate::BadgeError| Unresolved::Invalid(format!("{method}: {e}"));
     match did_method {
-        "key" => Ok(Resolved {
-            key: decode_multibase_key(specific).map_err(invalid)?,
-            source: KeySource::DidKey,
-        }),
+        "key" => Ok(Resolved::found(
+            decode_multibase_key(specific).map_err(invalid)?,
+            KeySource::DidKey,
+        )),
         "jwk" => {
             let jwk = B64URL
                 .decode(specific)
                 .ok()
                 .and_then(|bytes| serde_json::from_slice(&bytes).ok())
                 .ok_or_else(|| Unresolved::Invalid(format!("{method} does not hold a JWK")))?;
-            Ok(Resolved {
-                key: public_key_from_jwk(&jwk).map_err(invalid)?,
-                source: KeySource::DidJwk,
-            })
+            Ok(Resolved::found(
+                public_key_from_jwk(&jwk).map_err(invalid)?,
+                KeySource::DidJwk,
+            ))
         }
         "example" => Err(Unresolved::Invalid(
             "did:example is reserved for examples in specifications; it never names a real key".into(),
         )),
         _ => match fragment {
-            Some(f) if looks_like_multikey(f) => Ok(Resolved {
-                key: decode_multibase_key(f).map_err(invalid)?,
-                source: KeySource::Fragment,
-            }),
+            Some(f) if looks_like_multikey(f) => Ok(Resolved::found(
+                decode_multibase_key(f).map_err(invalid)?,
+                KeySource::Fragment,
+            )),
             _ => Err(Unresolved::Unreachable(format!(
                 "resolving did:{did_method} needs the network or a registry, which Guildbook does not use; import the issuer's JWK Set to check this key"
             ))),
@@ -172,10 +206,7 @@ pub fn resolve_jwt_key(
             Unresolved::Invalid(format!("the JWK in the JWT header is unusable: {e}"))
         })?;
         return Ok(vec![prefer_trusted(
-            Resolved {
-                key,
-                source: KeySource::HeaderJwk,
-            },
+            Resolved::found(key, KeySource::HeaderJwk),
             trusted,
         )]);
     }
@@ -187,11 +218,5 @@ pub fn resolve_jwt_key(
             "the JWT names no key (no \"kid\" or \"jwk\" in its header) and no trusted keys were given".into(),
         ));
     }
-    Ok(trusted
-        .iter()
-        .map(|t| Resolved {
-            key: t.key.clone(),
-            source: KeySource::Trusted(t.kid.clone().unwrap_or_else(|| "unnamed key".into())),
-        })
-        .collect())
+    Ok(trusted.iter().map(Resolved::trusted).collect())
 }

@@ -15,7 +15,7 @@ use flate2::write::GzEncoder;
 use serde_json::{json, Value};
 
 use crate::contexts::VC_V2;
-use crate::credential::{issuer_id, Issuer, StatusRef};
+use crate::credential::{issuer_id, Issuer};
 use crate::error::{BadgeError, Result};
 use crate::keys::IssuerKey;
 use crate::report::{Check, Outcome};
@@ -26,17 +26,6 @@ pub const MIN_LIST_SIZE: u32 = 131_072;
 
 /// Largest decompressed list accepted when reading someone else's list (a gzip bomb guard).
 const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The `credentialStatus` of an award.
-pub fn status_entry(status: &StatusRef) -> Value {
-    json!({
-        "id": format!("{}#{}", status.list_url, status.index),
-        "type": "BitstringStatusListEntry",
-        "statusPurpose": "revocation",
-        "statusListIndex": status.index.to_string(),
-        "statusListCredential": status.list_url,
-    })
-}
 
 /// The multibase (`u` + base64url) of the gzipped bitstring; bit 0 is the first byte's high bit.
 pub fn encode_list(revoked: &[u32], size: u32) -> Result<String> {

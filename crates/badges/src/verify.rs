@@ -141,7 +141,11 @@ impl Verifier {
     /// The proof and key checks, and whether a trusted key made a verified signature.
     fn proof_checks(&self, payload: &Payload, trusted: &[TrustedKey]) -> ([Check; 2], bool) {
         let outcomes = match payload {
-            Payload::Jwt(jwt) => vec![jwt::check_signature(jwt, trusted)],
+            Payload::Jwt(jwt) => vec![jwt::check_signature(
+                jwt,
+                jwt.signed_at().as_deref(),
+                trusted,
+            )],
             Payload::Json(credential) => {
                 let proofs = proofs_of(credential);
                 if proofs.is_empty() {

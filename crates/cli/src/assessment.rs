@@ -169,11 +169,11 @@ pub fn run_reviews(
 ) -> Result<(), CoreError> {
     match command {
         ReviewsCommand::Due { within } => {
-            let filter = guildbook_core::reviews::ReviewFilter {
+            let filter = guildbook_core::progression::renewals::ReviewFilter {
                 within_days: within,
                 ..Default::default()
             };
-            for r in ws.review_queue(guildbook_core::reviews::today_here(), &filter)? {
+            for r in ws.review_queue(guildbook_core::dates::today_here(), &filter)? {
                 let bucket = serde_json::to_value(r.bucket).ok();
                 let bucket = bucket.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
                 print(

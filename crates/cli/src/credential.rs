@@ -1,13 +1,12 @@
-//! `guildbook award …`, `guildbook issuer …`, `guildbook clearance …` and `guildbook verify`:
-//! who holds which credential, their badges signed and checked offline, and whether a person is
-//! cleared for gated work — exit 0 when cleared, 1 when not, so a deploy pipeline can gate on it.
+//! `guildbook award …`, `guildbook issuer …` and `guildbook clearance …`: who holds which
+//! credential, their badges signed, and whether a person is cleared for gated work — exit 0 when
+//! cleared, 1 when not, so a deploy pipeline can gate on it. Badges are checked in `verify`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
-use guildbook_badges as ob;
-use guildbook_core::credentials::BadgeFormat;
+use guildbook_core::credentials::{BadgeFormat, IssuerKeyInfo};
 use guildbook_core::keystore::{self, KeyStore};
 use guildbook_core::{CoreError, Workspace};
 
@@ -63,6 +62,15 @@ pub enum IssuerCommand {
     },
     /// Make a new signing key; the old one is retired and keeps verifying what it signed.
     RotateKey,
+    /// Every signing key: id, state (current, retired, compromised since a day), did:key.
+    KeyList,
+    /// Report a signing key compromised since a day (YYYY-MM-DD): what it signed from then on
+    /// stops verifying; a current key is replaced at once. Export the keys again afterwards.
+    KeyCompromised {
+        id: String,
+        #[arg(long)]
+        since: String,
+    },
 }
 
 /// The keys the desktop app keeps in its settings folder (GUILDBOOK_CONFIG_DIR in tests).
@@ -205,89 +213,21 @@ pub fn run_issuer(
             let key = ws.rotate_issuer_key(&keys)?;
             print(out, format!("{}\t{}", key.id, key.did))
         }
+        IssuerCommand::KeyList => print_keys(&ws.issuer_keys(&keys)?, out),
+        IssuerCommand::KeyCompromised { id, since } => {
+            print_keys(&ws.report_issuer_key_compromised(&keys, &id, &since)?, out)
+        }
     }
 }
 
-/// `guildbook verify FILE`: every check by name, then the verdict. Exit 0 only when valid.
-pub fn run_verify(
-    workspace: Option<&Path>,
-    file: &Path,
-    issuer_keys: Option<&Path>,
-    status_list: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<(), CoreError> {
-    // A text file holding a certificate's QR text is a certificate, not a badge.
-    let head = std::fs::read(file)
-        .map(|b| b[..b.len().min(4096)].to_vec())
-        .unwrap_or_default();
-    if let Ok(text) = std::str::from_utf8(&head) {
-        if ob::is_certificate_text(text) {
-            return crate::doc::run_verify_code(workspace, text.trim(), issuer_keys, out);
-        }
+fn print_keys(keys: &[IssuerKeyInfo], out: &mut dyn Write) -> Result<(), CoreError> {
+    for key in keys {
+        let state = match (&key.compromised_on, &key.retired_at) {
+            (Some(day), _) => format!("compromised since {day}"),
+            (None, Some(_)) => "retired".to_owned(),
+            (None, None) => "current".to_owned(),
+        };
+        print(out, format!("{}\t{state}\t{}", key.id, key.did))?;
     }
-    let report: guildbook_core::credentials::BadgeVerification = match workspace {
-        // Inside a workspace: its own keys and revocation records count too.
-        Some(dir) if issuer_keys.is_none() && status_list.is_none() => {
-            Workspace::open(dir)?.verify_badge(file)?.into()
-        }
-        _ => {
-            let mut options = ob::VerifyOptions::default();
-            if let Some(path) = issuer_keys {
-                options.trusted_keys = read_json(path)?;
-            }
-            if let Some(path) = status_list {
-                options.status_lists.push(read_json(path)?);
-            }
-            guildbook_core::credentials::badges::verifier()?
-                .verify_file(file, &options)
-                .into()
-        }
-    };
-    print_verdict(
-        out,
-        &report.checks,
-        &report.verdict,
-        &[
-            report.name.as_deref(),
-            report.holder_name.as_deref(),
-            report.issuer_name.as_deref(),
-        ],
-        &file.display().to_string(),
-    )
-}
-
-/// A JSON file given on the command line (keys, a status list).
-pub(crate) fn read_json(path: &Path) -> Result<serde_json::Value, CoreError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(CoreError::io(format!("Could not read {}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| CoreError::Invalid(format!("{} is not JSON ({e}).", path.display())))
-}
-
-/// Every check by name, then `verdict <TAB> verdict <TAB> what it is about`; an error (exit 1)
-/// unless valid.
-pub(crate) fn print_verdict(
-    out: &mut dyn Write,
-    checks: &[guildbook_core::credentials::BadgeCheck],
-    verdict: &str,
-    about: &[Option<&str>],
-    what: &str,
-) -> Result<(), CoreError> {
-    for c in checks {
-        print(out, format!("{}\t{}\t{}", c.name, c.outcome, c.detail))?;
-    }
-    let about = about
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    print(out, format!("verdict\t{verdict}\t{about}"))?;
-    if verdict == "valid" {
-        Ok(())
-    } else {
-        Err(CoreError::Invalid(format!(
-            "{what} is not valid ({verdict})."
-        )))
-    }
+    Ok(())
 }

@@ -1,17 +1,16 @@
-//! `guildbook doc …` prints career-path guides and certificates as PDF; `guildbook verify-code`
-//! checks a certificate from its QR text or short code. Exit 0 only when the certificate is valid.
+//! `guildbook doc …` prints career-path guides and certificates as PDF; certificates are checked
+//! in `verify`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::Subcommand;
-use guildbook_badges as ob;
 use guildbook_core::documents::{load_fonts, BatchTarget, Paper};
 use guildbook_core::{CoreError, Workspace};
 
-use crate::credential::{key_store, print_verdict, read_json, write_file};
+use crate::credential::{key_store, write_file};
 use crate::print;
 
 #[derive(Subcommand)]
@@ -126,44 +125,4 @@ pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Resu
             )
         }
     }
-}
-
-/// `guildbook verify-code TEXT`: the QR text (`GB1:…`) or a short code. In a workspace its keys
-/// and records count; elsewhere the signature is checked and the key against `--issuer-keys`.
-pub fn run_verify_code(
-    workspace: Option<&Path>,
-    text: &str,
-    issuer_keys: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<(), CoreError> {
-    let report = match (workspace, issuer_keys) {
-        (Some(dir), None) => Workspace::open(dir)?.verify_certificate_code(text)?,
-        _ => {
-            if !ob::is_certificate_text(text) {
-                return Err(CoreError::Invalid(
-                    "a short code is checked in the issuer's workspace: pass --workspace DIR"
-                        .into(),
-                ));
-            }
-            let keys = match issuer_keys {
-                Some(path) => read_json(path)?,
-                None => serde_json::json!({ "keys": [] }),
-            };
-            let today = guildbook_core::dates::format(guildbook_core::dates::today());
-            let r = ob::verify_certificate(text, &keys, &today, None);
-            guildbook_core::documents::CertificateVerification::from_report(r)
-        }
-    };
-    print_verdict(
-        out,
-        &report.checks,
-        &report.verdict,
-        &[
-            report.holder.as_deref(),
-            report.credential.as_deref(),
-            report.issuer.as_deref(),
-            report.code.as_deref(),
-        ],
-        "the certificate",
-    )
 }

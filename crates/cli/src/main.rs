@@ -3,12 +3,11 @@
 
 mod assessment;
 mod bench;
-mod bench_badges;
-mod bench_docs;
 mod contractor;
 mod credential;
 mod doc;
 mod evidence;
+mod verify;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -155,6 +154,8 @@ enum LadderCommand {
 }
 
 fn main() -> ExitCode {
+    // The app's previews render PDFs in a child process; this program can be that child too.
+    guildbook_core::thumbnail::run_if_worker();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -293,7 +294,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             file,
             issuer_keys,
             status_list,
-        } => credential::run_verify(
+        } => verify::run_badge(
             dir.ok().as_deref(),
             &file,
             issuer_keys.as_deref(),
@@ -302,7 +303,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         )?,
         Command::Doc { command } => doc::run(&mut Workspace::open(&dir?)?, command, &mut out)?,
         Command::VerifyCode { text, issuer_keys } => {
-            doc::run_verify_code(dir.ok().as_deref(), &text, issuer_keys.as_deref(), &mut out)?
+            verify::run_code(dir.ok().as_deref(), &text, issuer_keys.as_deref(), &mut out)?
         }
         Command::Clearance { command } => {
             credential::run_clearance(&Workspace::open(&dir?)?, command, &mut out)?

@@ -11,7 +11,6 @@ use crate::assessment::{
 use crate::completeness::{CellProgress, RequirementProgress};
 use crate::credentials::clearance::AreaRule;
 use crate::credentials::*;
-use crate::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
 use crate::documents::{BatchOutcome, CertificateVerification, Paper};
 use crate::error::{ApiError, ErrorCode};
 use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
@@ -19,11 +18,12 @@ use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
 use crate::picking::{DropPosition, FileDrop, FileDropKind, FilePurpose, PickedFiles};
+use crate::portfolio::critique::{CritiqueInput, CritiqueSession, DiscussedArtifact};
+use crate::portfolio::review::*;
+use crate::progression::renewals::{ReviewBucket, ReviewFilter, ReviewItem};
 use crate::progression::{
     AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove,
 };
-use crate::review::*;
-use crate::reviews::{ReviewBucket, ReviewFilter, ReviewItem};
 use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
 use crate::roster::*;
 use crate::timeline::{TimelineEvent, TimelineKind};

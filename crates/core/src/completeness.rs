@@ -69,7 +69,7 @@ impl Workspace {
     ) -> Result<()> {
         let ladder = self.ladder_version(version_id)?;
         self.evidence(evidence_id)?;
-        let tx = crate::ladder::roles::write_tx(self.conn_mut())?;
+        let tx = crate::store::write_tx(self.conn_mut())?;
         insert_links(&tx, evidence_id, &ladder, cells)?;
         tx.commit()?;
         Ok(())

@@ -1,9 +1,21 @@
 //! Calendar dates (contract start and end, level changes) are stored as `YYYY-MM-DD`.
 
 use time::macros::format_description;
-use time::Date;
+use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::error::{CoreError, Result};
+
+/// The calendar date at `now` for someone at `offset` from UTC: the day a lead sees on their
+/// wall, which is what "due today" means.
+pub fn local_date(now: OffsetDateTime, offset: UtcOffset) -> Date {
+    now.to_offset(offset).date()
+}
+
+/// Today where this program runs (UTC when the local offset can't be known safely).
+pub fn today_here() -> Date {
+    let offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
+    local_date(OffsetDateTime::now_utc(), offset)
+}
 
 pub fn parse(what: &str, raw: &str) -> Result<Date> {
     Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
 use crate::ladder::EvidenceKind;
+use crate::store::write_tx;
 use crate::text::{clean_name, clean_text};
 use crate::vault::display_name;
 use crate::workspace::Workspace;

@@ -95,7 +95,7 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-fn parent_of(path: &Path) -> &Path {
+pub fn parent_of(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))

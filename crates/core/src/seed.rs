@@ -4,12 +4,12 @@
 use time::Duration;
 
 use crate::error::Result;
-use crate::ladder::roles::write_tx;
 use crate::ladder::templates::Template;
 use crate::ladder::{Ladder, NewRole, RoleKind};
 use crate::roster::{
     ContractorInput, ContractorStatus, EngagementInput, EngagementOutcome, Money, RateUnit,
 };
+use crate::store::write_tx;
 use crate::workspace::Workspace;
 use crate::{dates, roster};
 

@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::error::{CoreError, Result};
 
@@ -53,6 +55,29 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0012_hardening.sql"),
     ),
 ];
+
+/// A write transaction that takes the write lock at once (BEGIN IMMEDIATE): a second writer
+/// waits at the start instead of failing half-way through.
+pub fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// An enum as it is stored: its serde name (snake_case), so the database, the IPC and the TS
+/// bindings spell it alike.
+pub fn enum_text<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// A stored enum read back; a name this version does not know is a conversion error (the row is
+/// not silently read as something else).
+pub fn enum_from<T: DeserializeOwned>(text: String) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, text.into())
+    })
+}
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.len() as u32

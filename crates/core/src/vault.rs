@@ -13,11 +13,11 @@ use ts_rs::TS;
 
 use crate::clock;
 use crate::error::{CoreError, Result};
-use crate::workspace::{Workspace, VAULT_DIR};
+use crate::layout::{INCOMING_DIR, VAULT_DIR};
+use crate::workspace::Workspace;
 
 pub const DEFAULT_MAX_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// Where files are written before they are renamed into the vault.
-pub const INCOMING_DIR: &str = ".incoming";
 const CHUNK: usize = 256 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

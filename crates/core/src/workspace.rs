@@ -10,9 +10,8 @@ use ts_rs::TS;
 use crate::error::{CoreError, Result};
 use crate::{clock, store};
 
-pub const DB_FILE: &str = "guildbook.db";
-pub const VAULT_DIR: &str = "vault";
-pub const BACKUP_DIR: &str = "backups";
+pub use crate::layout::{BACKUP_DIR, DB_FILE, VAULT_DIR};
+use crate::layout::{INCOMING_DIR, THUMBS_DIR};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -144,14 +143,8 @@ impl Workspace {
     /// partial thumbnails, by processes that are no longer running.
     fn sweep_leftovers(&self) {
         let vault = self.root.join(VAULT_DIR);
-        crate::files::sweep(
-            &vault.join(crate::vault::INCOMING_DIR),
-            crate::files::is_orphaned,
-        );
-        crate::files::sweep(
-            &vault.join(crate::thumbnail::THUMBS_DIR),
-            crate::files::is_orphaned,
-        );
+        crate::files::sweep(&vault.join(INCOMING_DIR), crate::files::is_orphaned);
+        crate::files::sweep(&vault.join(THUMBS_DIR), crate::files::is_orphaned);
     }
 
     /// Writes every committed change into the database file itself (a copy of `guildbook.db`

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
 
+use crate::compress::deflate;
 use crate::{PdfError, Result};
 
 /// A picture as a finished PDF image (pixels compressed, transparency as a soft mask), made once
@@ -91,7 +92,7 @@ fn image_xobject(width: usize, height: usize, rgb: &[u8], alpha: Option<&[u8]>) 
         }
         ExternalStream {
             dict,
-            content: crate::layout::deflate(pixels),
+            content: deflate(pixels),
             compress: false,
         }
     };

@@ -13,6 +13,7 @@
 //! ```
 
 mod certificate;
+mod compress;
 mod flow;
 mod guide;
 mod image;

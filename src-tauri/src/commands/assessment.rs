@@ -3,8 +3,8 @@ use guildbook_core::assessment::{
 };
 use guildbook_core::keystore::KeyStore;
 use guildbook_core::picking::FilePurpose;
+use guildbook_core::progression::renewals::{ReviewFilter, ReviewItem};
 use guildbook_core::progression::{AdvancementRule, Proposal};
-use guildbook_core::reviews::{ReviewFilter, ReviewItem};
 use guildbook_core::roster::Contractor;
 use guildbook_core::timeline::TimelineEvent;
 use guildbook_core::{dates, Workspace};

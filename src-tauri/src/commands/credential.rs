@@ -182,6 +182,16 @@ pub fn issuer_key_rotate(state: State<'_, AppState>) -> CmdResult<IssuerKeyInfo>
     state.with(|ws| ws.rotate_issuer_key(&state.keys))
 }
 
+/// Key `id` reported compromised since `since`: what it signed after that day stops verifying.
+#[tauri::command(async)]
+pub fn issuer_key_compromised(
+    state: State<'_, AppState>,
+    id: String,
+    since: String,
+) -> CmdResult<Vec<IssuerKeyInfo>> {
+    state.with(|ws| ws.report_issuer_key_compromised(&state.keys, &id, &since))
+}
+
 /// The public keys as a JWK Set, or the signed revocation list, written where the person chose.
 #[tauri::command(async)]
 pub fn issuer_publish(state: State<'_, AppState>, what: String, picked: String) -> CmdResult<()> {

@@ -1,7 +1,7 @@
 use guildbook_core::completeness::CellProgress;
 use guildbook_core::evidence::{Evidence, EvidenceInput};
 use guildbook_core::picking::FilePurpose;
-use guildbook_core::review::CellRef;
+use guildbook_core::portfolio::review::CellRef;
 use guildbook_core::vault::VaultReport;
 use tauri::State;
 

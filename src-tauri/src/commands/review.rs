@@ -1,5 +1,5 @@
-use guildbook_core::critique::{CritiqueInput, CritiqueSession};
-use guildbook_core::review::{
+use guildbook_core::portfolio::critique::{CritiqueInput, CritiqueSession};
+use guildbook_core::portfolio::review::{
     Annotation, AnnotationInput, DecisionInput, PortfolioItem, ReviewDecision, RubricCell,
 };
 use tauri::State;

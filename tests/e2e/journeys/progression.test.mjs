@@ -202,9 +202,16 @@ describe('progression', () => {
     await browser.deleteSession();
     browser = null;
     const db = join(driver.home, 'data', 'Demo workspace', 'guildbook.db');
+    // Someone with the file edits a signed comment and puts the freezing trigger back, so the
+    // schema looks untouched: only the signature can tell.
+    const trigger = execFileSync('sqlite3', [
+      db,
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'assessment_cell_frozen_update';"
+    ]).toString().trim();
+    assert.match(trigger, /^CREATE TRIGGER/);
     execFileSync('sqlite3', [
       db,
-      `DROP TRIGGER assessment_cell_frozen_update; UPDATE assessment_cell SET comment = 'edited behind the app' WHERE assessment_id = '${assessmentId}';`
+      `DROP TRIGGER assessment_cell_frozen_update; UPDATE assessment_cell SET comment = 'edited behind the app' WHERE assessment_id = '${assessmentId}'; ${trigger};`
     ]);
     ({ browser } = await launch(driver, '[data-testid="home-page"]'));
     await openProfile(person);

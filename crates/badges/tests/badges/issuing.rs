@@ -188,3 +188,51 @@ fn signer_and_verifier_can_be_shared_across_threads() {
     assert_send_sync::<Signer>();
     assert_send_sync::<Verifier>();
 }
+
+#[test]
+fn a_key_reported_compromised_verifies_only_what_it_signed_before_that_day() {
+    let key = IssuerKey::generate("2025");
+    let signer = Signer::new().unwrap();
+    let mut model = award();
+    model.status = None;
+    let credential = build_credential(&model);
+    let json = serde_json::to_string(
+        &signer
+            .sign_data_integrity(&credential, &key, "2025-03-01T09:00:00Z")
+            .unwrap(),
+    )
+    .unwrap();
+    let jwt = signer.sign_vc_jwt(&credential, &key).unwrap();
+    let verify = |compromised_on: Option<&str>, badge: &str| {
+        let mut entry = key.public_entry(true);
+        entry.compromised_on = compromised_on.map(str::to_owned);
+        let mut opts = options(NOW);
+        opts.trusted_keys = jwks(&[entry]);
+        Verifier::new().unwrap().verify(badge.as_bytes(), &opts)
+    };
+    let set = jwks(&[{
+        let mut entry = key.public_entry(true);
+        entry.compromised_on = Some("2099-01-01".into());
+        entry
+    }]);
+    assert!(set["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|k| k["compromisedOn"] == "2099-01-01"));
+
+    for badge in [json.as_str(), jwt.as_str()] {
+        // Reported compromised long after the badge was signed: it still counts.
+        let report = verify(Some("2099-01-01"), badge);
+        assert_eq!(report.verdict, Verdict::Valid, "{:#?}", report.checks);
+        // Reported compromised on or before the day it was signed: it does not.
+        let report = verify(Some("2025-03-01"), badge);
+        assert_eq!(report.verdict, Verdict::Invalid, "{:#?}", report.checks);
+        assert!(check(&report, "proof")
+            .detail
+            .contains("reported compromised on 2025-03-01"));
+        // A garbled day distrusts the key altogether rather than trusting it again.
+        let report = verify(Some("soon"), badge);
+        assert_eq!(report.verdict, Verdict::Invalid, "{:#?}", report.checks);
+    }
+}

@@ -158,3 +158,73 @@ fn a_tampered_or_strange_file_gets_a_verdict_not_a_crash() {
     let missing = env.run(&["verify", arg(&env.path("nowhere.json"))], false);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn a_key_reported_compromised_fails_what_it_signed_for_a_third_party_with_the_new_keys() {
+    let env = Env::demo();
+    let award = env.award_of("Lena Novak");
+    let badge = env.path("lena.jwt");
+    let export = [
+        "award",
+        "export",
+        &award,
+        "--format",
+        "jwt",
+        "-o",
+        arg(&badge),
+    ];
+    assert!(env.run(&export, true).status.success());
+    let list = text(&env.run(&["issuer", "key-list"], true).stdout);
+    let current = list
+        .lines()
+        .find(|l| l.contains("\tcurrent\t"))
+        .unwrap_or_else(|| panic!("a current key: {list}"))
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    let future = env.run(
+        &[
+            "issuer",
+            "key-compromised",
+            &current,
+            "--since",
+            "2999-01-01",
+        ],
+        true,
+    );
+    assert!(!future.status.success());
+    assert!(
+        text(&future.stderr).contains("in the future"),
+        "{}",
+        text(&future.stderr)
+    );
+
+    let today = guildbook_core::dates::format(guildbook_core::dates::today_here());
+    let reported = env.run(
+        &["issuer", "key-compromised", &current, "--since", &today],
+        true,
+    );
+    assert!(reported.status.success(), "{}", text(&reported.stderr));
+    let after = text(&reported.stdout);
+    assert!(
+        after.contains(&format!("{current}\tcompromised since {today}")),
+        "{after}"
+    );
+    assert!(
+        after.lines().any(|l| l.contains("\tcurrent\t")),
+        "a new key took over: {after}"
+    );
+
+    let keys = env.path("jwks.json");
+    assert!(env
+        .run(&["issuer", "keys", "-o", arg(&keys)], true)
+        .status
+        .success());
+    let third = env.run(&["verify", arg(&badge), "--issuer-keys", arg(&keys)], false);
+    assert_eq!(third.status.code(), Some(1), "{}", text(&third.stdout));
+    let report = text(&third.stdout);
+    assert!(report.contains("proof\tfailed"), "{report}");
+    assert!(report.contains("reported compromised"), "{report}");
+}

@@ -3,11 +3,11 @@
 //! ladder's scale, a comment and evidence. Assessments are paid. Sign-off is in `signoff`.
 
 mod keys;
-mod pay;
 mod signoff;
+mod stipends;
 
 pub use keys::AssessmentView;
-pub use pay::{Pay, PayTotal};
+pub use stipends::{Pay, PayTotal};
 
 pub use signoff::{
     missing_for_signature, read_file, sign_file, write_file, AssessmentFile, FileSignature,
@@ -20,8 +20,9 @@ use ts_rs::TS;
 
 use crate::completeness::CellProgress;
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
 use crate::ladder::{EvidenceRequirement, RatingScale, VersionStatus};
+use crate::store::write_tx;
+use crate::store::{enum_from, enum_text};
 use crate::text::clean_text;
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};
@@ -135,19 +136,6 @@ pub struct AssessmentRow {
     pub status: AssessmentStatus,
     pub due_on: String,
     pub assessor_name: String,
-}
-
-fn enum_text<T: Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
-fn enum_from<T: for<'de> Deserialize<'de>>(text: String) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, text.into())
-    })
 }
 
 fn not_found() -> CoreError {

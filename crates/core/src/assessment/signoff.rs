@@ -363,7 +363,7 @@ impl Workspace {
             ));
         }
         let id = current.id.clone();
-        let tx = crate::ladder::roles::write_tx(self.conn_mut())?;
+        let tx = crate::store::write_tx(self.conn_mut())?;
         for cell in &file.content.cells {
             tx.execute(
                 "UPDATE assessment_cell SET self_rating = ?3, assessor_rating = ?4, comment = ?5

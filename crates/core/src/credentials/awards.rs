@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::HolderCounts;
 use crate::assessment::{AssessmentStatus, Integrity};
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::text::{clean_name, clean_text};
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};
@@ -141,7 +141,7 @@ fn award_not_found() -> CoreError {
 
 impl Workspace {
     fn awards_where(&self, condition: &str, param: &str) -> Result<Vec<Award>> {
-        let today = crate::reviews::today_here();
+        let today = crate::dates::today_here();
         let sql = format!(
             "SELECT {AWARD_COLUMNS} {AWARD_FROM} WHERE {condition} ORDER BY a.issued_on DESC, p.name, a.id"
         );
@@ -173,7 +173,7 @@ impl Workspace {
 
     /// Awards that expire within `EXPIRING_WITHIN_DAYS` and were not renewed, soonest first: for Home.
     pub fn expiring_awards(&self) -> Result<Vec<Award>> {
-        let today = crate::reviews::today_here();
+        let today = crate::dates::today_here();
         let window = format!(
             "a.revoked_at IS NULL AND a.expires_on > '{}' AND a.expires_on <= '{}'
              AND NOT EXISTS (SELECT 1 FROM award r WHERE r.renews_id = a.id) AND ?1 = ?1",
@@ -188,7 +188,7 @@ impl Workspace {
     /// Counts by status of the newest award per person (a renewed award counts once), counted
     /// by the store: a credential may have tens of thousands of awards.
     pub(crate) fn holder_counts(&self, credential_id: &str) -> Result<HolderCounts> {
-        let today = crate::reviews::today_here();
+        let today = crate::dates::today_here();
         let soon = dates::format(today + time::Duration::days(EXPIRING_WITHIN_DAYS));
         let today = dates::format(today);
         Ok(self.conn().prepare_cached(
@@ -211,7 +211,7 @@ impl Workspace {
 
     /// Whether the person holds the credential today (an active or expiring award).
     pub fn holds_credential(&self, contractor_id: &str, credential_id: &str) -> Result<bool> {
-        let today = crate::reviews::today_here();
+        let today = crate::dates::today_here();
         let mut stmt = self.conn().prepare_cached(
             "SELECT expires_on, revoked_at IS NOT NULL FROM award WHERE contractor_id = ?1 AND credential_id = ?2",
         )?;
@@ -323,7 +323,7 @@ impl Workspace {
         }
         let issued = match input.issued_on.as_deref().filter(|d| !d.trim().is_empty()) {
             Some(d) => dates::parse("The award date", d)?,
-            None => crate::reviews::today_here(),
+            None => crate::dates::today_here(),
         };
         let expires = credential
             .validity_months

@@ -3,7 +3,6 @@
 //! key (`issuer_keys`), the revocation list to host, and verifying any badge with this workspace's
 //! keys and its own records of what was revoked.
 
-use crate::keystore::KeyStore;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -17,6 +16,7 @@ use ts_rs::TS;
 use super::design::{outlined_svg, svg_to_png};
 use super::{Award, AwardStatus, BadgeImage, Credential};
 use crate::error::{CoreError, Result};
+use crate::keystore::KeyStore;
 use crate::workspace::Workspace;
 use crate::{clock, new_id};
 

@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::awards::status_on;
 use super::CredentialRef;
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::text::{clean_name, clean_text};
 use crate::workspace::Workspace;
 use crate::{clock, new_id};
@@ -229,7 +229,7 @@ impl Workspace {
         area: &WorkArea,
         contractor_id: Option<&str>,
     ) -> Result<(Standings, HashMap<String, String>)> {
-        let today = crate::reviews::today_here();
+        let today = crate::dates::today_here();
         // One person: their awards by the (contractor, credential) index; everyone: the area's.
         let who = if contractor_id.is_some() {
             "a.contractor_id = ?2"

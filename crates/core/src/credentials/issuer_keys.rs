@@ -25,6 +25,8 @@ pub struct IssuerKeyInfo {
     pub here: bool,
     /// The did:key its Data Integrity proofs name.
     pub did: String,
+    /// Reported compromised on this day (YYYY-MM-DD): what it signed from then on is not trusted.
+    pub compromised_on: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -106,7 +108,15 @@ impl KeyStore {
     }
 }
 
-fn public_entry(id: String, ed: &str, p256: &str, retired: bool) -> Result<ob::PublicKeyEntry> {
+fn public_entry(row: &KeyRow) -> Result<ob::PublicKeyEntry> {
+    let KeyRow {
+        id,
+        ed25519: ed,
+        p256,
+        retired_at,
+        compromised_on,
+        ..
+    } = row;
     let damaged = || CoreError::Invalid(format!("The stored public key '{id}' is damaged."));
     let ed25519 = B64
         .decode(ed)
@@ -115,26 +125,41 @@ fn public_entry(id: String, ed: &str, p256: &str, retired: bool) -> Result<ob::P
         .ok_or_else(damaged)?;
     let p256_sec1 = B64.decode(p256).map_err(|_| damaged())?;
     Ok(ob::PublicKeyEntry {
-        key_id: id,
+        key_id: id.clone(),
         ed25519,
         p256_sec1,
-        retired,
+        retired: retired_at.is_some(),
+        compromised_on: compromised_on.clone(),
     })
 }
 
-/// An issuer key as stored: id, Ed25519 and P-256 public halves, created, retired.
-type KeyRow = (String, String, String, String, Option<String>);
+/// An issuer key as stored.
+struct KeyRow {
+    id: String,
+    ed25519: String,
+    p256: String,
+    created_at: String,
+    retired_at: Option<String>,
+    compromised_on: Option<String>,
+}
 
 impl Workspace {
     fn key_rows(&self) -> Result<Vec<KeyRow>> {
         Ok(self
             .conn()
             .prepare_cached(
-                "SELECT id, ed25519_public, p256_public, created_at, retired_at FROM issuer_key
-                 ORDER BY retired_at IS NULL DESC, created_at DESC",
+                "SELECT id, ed25519_public, p256_public, created_at, retired_at, compromised_on
+                 FROM issuer_key ORDER BY retired_at IS NULL DESC, created_at DESC",
             )?
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok(KeyRow {
+                    id: r.get(0)?,
+                    ed25519: r.get(1)?,
+                    p256: r.get(2)?,
+                    created_at: r.get(3)?,
+                    retired_at: r.get(4)?,
+                    compromised_on: r.get(5)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?)
     }
@@ -143,14 +168,15 @@ impl Workspace {
     pub fn issuer_keys(&self, keys: &KeyStore) -> Result<Vec<IssuerKeyInfo>> {
         self.key_rows()?
             .into_iter()
-            .map(|(id, ed, _, created_at, retired_at)| {
-                let entry = public_entry(id.clone(), &ed, "", retired_at.is_some())?;
+            .map(|row| {
+                let entry = public_entry(&row)?;
                 Ok(IssuerKeyInfo {
-                    here: keys.has_issuer_key(&id),
+                    here: keys.has_issuer_key(&row.id),
                     did: ob::ed25519_did_key(&entry.ed25519),
-                    id,
-                    created_at,
-                    retired_at,
+                    id: row.id,
+                    created_at: row.created_at,
+                    retired_at: row.retired_at,
+                    compromised_on: row.compromised_on,
                 })
             })
             .collect()
@@ -164,7 +190,7 @@ impl Workspace {
         keys.keep_issuer_key(&self.id()?, &key)?;
         crate::fault::point("rotate-key-after-file");
         let now = clock::now();
-        let tx = crate::ladder::roles::write_tx(self.conn_mut())?;
+        let tx = crate::store::write_tx(self.conn_mut())?;
         tx.execute(
             "UPDATE issuer_key SET retired_at = ?1 WHERE retired_at IS NULL",
             [&now],
@@ -189,7 +215,10 @@ impl Workspace {
         let current: Option<(String, String, String)> = self
             .conn()
             .query_row(
-                "SELECT id, ed25519_public, p256_public FROM issuer_key WHERE retired_at IS NULL",
+                // A current key reported compromised (a report cut short before its rotation) is
+                // never used: a new key takes over, as below when there is none.
+                "SELECT id, ed25519_public, p256_public FROM issuer_key
+                 WHERE retired_at IS NULL AND compromised_on IS NULL",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
@@ -213,7 +242,14 @@ impl Workspace {
             "The issuer's signing key",
         )?;
         let public = key.public_entry(false);
-        let stored = public_entry(id, &ed_public, &p256_public, false)?;
+        let stored = public_entry(&KeyRow {
+            id,
+            ed25519: ed_public,
+            p256: p256_public,
+            created_at: String::new(),
+            retired_at: None,
+            compromised_on: None,
+        })?;
         let p256_same = p256::ecdsa::VerifyingKey::from_sec1_bytes(&stored.p256_sec1).ok()
             == Some(*key.p256.verifying_key());
         if stored.ed25519 != public.ed25519 || !p256_same {
@@ -225,12 +261,60 @@ impl Workspace {
         Ok(key)
     }
 
+    /// Records that key `id` was compromised on `since` (YYYY-MM-DD): badges and certificates it
+    /// signed after that day stop verifying, here and for anyone given the published keys; what
+    /// it signed before keeps verifying. A current key is retired and a new one made at once.
+    /// An earlier date may replace a later one, never the other way.
+    pub fn report_issuer_key_compromised(
+        &mut self,
+        keys: &KeyStore,
+        id: &str,
+        since: &str,
+    ) -> Result<Vec<IssuerKeyInfo>> {
+        let since = crate::dates::clean("The day the key was compromised", since)?;
+        if since > crate::dates::format(crate::dates::today_here()) {
+            return Err(CoreError::Invalid(format!(
+                "{} is in the future: give the day the key was (or may have been) exposed.",
+                crate::dates::long(&since)
+            )));
+        }
+        let (current, known): (bool, Option<String>) = self
+            .conn()
+            .query_row(
+                "SELECT retired_at IS NULL, compromised_on FROM issuer_key WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                CoreError::NotFound("That signing key is not in this workspace.".into())
+            })?;
+        if known
+            .as_deref()
+            .is_some_and(|known| known <= since.as_str())
+        {
+            return Err(CoreError::Invalid(format!(
+                "This key is already reported compromised since {}, which covers that day.",
+                crate::dates::long(known.as_deref().unwrap_or_default())
+            )));
+        }
+        if current {
+            // Nothing more is signed with it: a new key takes over first.
+            self.rotate_issuer_key(keys)?;
+        }
+        self.conn().execute(
+            "UPDATE issuer_key SET compromised_on = ?2 WHERE id = ?1",
+            params![id, since],
+        )?;
+        self.issuer_keys(keys)
+    }
+
     /// Every public key the issuer ever used, as a JWK Set for third parties.
     pub fn issuer_jwks(&self) -> Result<serde_json::Value> {
         let entries = self
             .key_rows()?
             .into_iter()
-            .map(|(id, ed, p256, _, retired)| public_entry(id, &ed, &p256, retired.is_some()))
+            .map(|row| public_entry(&row))
             .collect::<Result<Vec<_>>>()?;
         Ok(ob::jwks(&entries))
     }

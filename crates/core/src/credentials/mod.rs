@@ -24,7 +24,7 @@ pub use issuer::IssuerProfile;
 pub use issuer_keys::IssuerKeyInfo;
 
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::text::{clean_name, clean_text};
 use crate::workspace::Workspace;
 use crate::{clock, new_id};

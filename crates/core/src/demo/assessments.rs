@@ -188,10 +188,13 @@ pub fn fill(
     ws.apply_progression(&a.id, "Ines Carvalho")?;
 
     // Renewal reviews: two overdue ones started, the first of them already signed (done).
-    let queue = ws.review_queue(dates::today(), &crate::reviews::ReviewFilter::default())?;
+    let queue = ws.review_queue(
+        dates::today(),
+        &crate::progression::renewals::ReviewFilter::default(),
+    )?;
     let overdue: Vec<String> = queue
         .iter()
-        .filter(|r| r.bucket == crate::reviews::ReviewBucket::Overdue)
+        .filter(|r| r.bucket == crate::progression::renewals::ReviewBucket::Overdue)
         .take(2)
         .map(|r| r.engagement_id.clone())
         .collect();

@@ -43,7 +43,7 @@ pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str) -> Result
         image_sha256: Some(logo),
         accent: "#24645a".into(),
     })?;
-    let today = crate::reviews::today_here();
+    let today = crate::dates::today_here();
     let ago = |days: i64| Some(dates::format(today - Duration::days(days)));
 
     // Elif's closed paid task: the backend credential is defined at the level it assessed.

@@ -7,10 +7,10 @@ mod credentials;
 mod people;
 mod portfolio;
 
-use crate::keystore::KeyStore;
 use std::path::Path;
 
 use crate::error::Result;
+use crate::keystore::KeyStore;
 use crate::ladder::templates::{self, Template};
 use crate::ladder::{
     format, EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RatingScale, RoleKind,

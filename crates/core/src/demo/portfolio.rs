@@ -7,11 +7,11 @@ use time::Duration;
 
 use super::artwork::{self, Palette, PALETTES};
 use super::person;
-use crate::critique::CritiqueInput;
 use crate::error::{CoreError, Result};
 use crate::evidence::Evidence;
 use crate::ladder::Ladder;
-use crate::review::{AnnotationInput, CellRef, Decision, DecisionInput, Region, Shape};
+use crate::portfolio::critique::CritiqueInput;
+use crate::portfolio::review::{AnnotationInput, CellRef, Decision, DecisionInput, Region, Shape};
 use crate::workspace::Workspace;
 use crate::{dates, new_id};
 

@@ -3,7 +3,6 @@
 //! temporary name and moved into place only when every certificate is done, so a cancelled or
 //! failed batch leaves nothing behind.
 
-use crate::keystore::KeyStore;
 use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
@@ -18,6 +17,7 @@ use super::certificate::CertificatePrinter;
 use super::{pdf_error, Paper};
 use crate::credentials::AwardStatus;
 use crate::error::{CoreError, Result};
+use crate::keystore::KeyStore;
 use crate::workspace::Workspace;
 
 /// Where a batch goes.
@@ -220,6 +220,19 @@ fn unique_name(taken: &mut HashSet<String>, wanted: &str) -> String {
     name
 }
 
+const PARTIAL: &str = ".partial-";
+
+/// Removes what a killed export left in `dir`: only entries named as ours (`.{name}.partial-{pid}-{id}`)
+/// by a process that is no longer running.
+fn sweep_partials(dir: &Path) {
+    crate::files::sweep(dir, |name| {
+        name.starts_with('.')
+            && name
+                .split_once(PARTIAL)
+                .is_some_and(|(_, writer)| crate::files::is_orphaned(writer))
+    });
+}
+
 /// Files being written under a temporary name beside the destination; dropped unfinished, it
 /// removes them.
 struct Staging {
@@ -236,7 +249,11 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let temp = path.with_file_name(format!(".{name}.partial-{}", crate::new_id()));
+        sweep_partials(crate::files::parent_of(path));
+        let temp = path.with_file_name(format!(
+            ".{name}{PARTIAL}{}",
+            crate::files::temporary_name()
+        ));
         let io = CoreError::io(format!(
             "Could not write in {}",
             temp.parent().unwrap_or(Path::new(".")).display()

@@ -1,7 +1,6 @@
 //! Certificates: the view model of an award's certificate (its QR code signed with the issuer's
 //! current P-256 key), and checking a certificate from its QR text or its short code.
 
-use crate::keystore::KeyStore;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -15,6 +14,7 @@ use crate::credentials::badges::{verdict_word, BadgeCheck};
 use crate::credentials::{Award, AwardStatus, Credential};
 use crate::dates;
 use crate::error::{CoreError, Result};
+use crate::keystore::KeyStore;
 use crate::workspace::Workspace;
 
 /// What checking a certificate found, for people.

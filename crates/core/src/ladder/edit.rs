@@ -9,9 +9,9 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::load;
-use super::roles::write_tx;
 use super::*;
 use crate::error::{CoreError, Result};
+use crate::store::write_tx;
 use crate::text::{clean_name, clean_text};
 use crate::workspace::Workspace;
 use crate::{clock, fault, new_id};

@@ -7,9 +7,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::roles::{insert_role, write_tx};
+use super::rows::insert_role;
 use super::*;
 use crate::error::{CoreError, Result};
+use crate::store::write_tx;
 use crate::workspace::Workspace;
 use crate::{clock, fault, new_id};
 

@@ -6,6 +6,7 @@ mod edit;
 pub mod format;
 mod load;
 pub mod roles;
+mod rows;
 pub mod templates;
 
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use ts_rs::TS;
 pub use diff::{diff_versions, CellChange, ChangeKind, HeaderChange, LadderDiff};
 pub use edit::LadderEdit;
 pub use roles::{NewRole, RolePatch};
+pub(crate) use rows::ensure_role_exists;
 
 pub const MAX_LEVELS: usize = 20;
 pub const MAX_DOMAINS: usize = 30;

@@ -12,7 +12,7 @@ use super::contractors::{clean_input, insert};
 use super::levels::insert_level;
 use super::*;
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::workspace::Workspace;
 use crate::{dates, fault};
 

@@ -4,10 +4,10 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use time::Duration;
 
-use super::pay::{check_rate, clean_currency};
+use super::pay_bands::{check_rate, clean_currency};
 use super::*;
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::text::clean_name;
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};
@@ -151,7 +151,7 @@ fn with_check(conn: &Connection, mut e: Engagement) -> Result<Engagement> {
 
 fn ensure_role(conn: &Connection, e: &EngagementInput) -> Result<()> {
     if let Some(role_id) = &e.role_id {
-        crate::ladder::roles::ensure_role_exists(conn, role_id)?;
+        crate::ladder::ensure_role_exists(conn, role_id)?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection};
 
 use super::*;
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::text::clean_text;
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};

@@ -5,7 +5,7 @@ mod contractors;
 pub mod csv_import;
 mod engagements;
 mod levels;
-mod pay;
+mod pay_bands;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -15,7 +15,7 @@ pub use contractors::RosterQuery;
 pub(crate) use contractors::{clean_input as contractors_clean, insert as contractors_insert};
 pub(crate) use engagements::insert as engagements_insert;
 pub(crate) use levels::{ensure_contractor, insert_level as levels_insert};
-pub use pay::{amount, clean_currency, RateCheck};
+pub use pay_bands::{amount, clean_currency, RateCheck};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -254,7 +254,7 @@ fn a_renewal_is_a_new_award_and_counts_once() {
     let mut s = setup();
     let c = s.ws.create_credential(&designer_credential(&s)).unwrap();
     // Awarded a year ago less two weeks: it expires in about 14 days.
-    let today = guildbook_core::reviews::today_here();
+    let today = guildbook_core::dates::today_here();
     let issued = today - time::Duration::days(365 - 14);
     let issued = guildbook_core::dates::format(issued);
     let first =

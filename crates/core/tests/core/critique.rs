@@ -2,7 +2,7 @@
 //! the person only).
 
 use crate::common::{file, person};
-use guildbook_core::critique::CritiqueInput;
+use guildbook_core::portfolio::critique::CritiqueInput;
 use guildbook_core::ErrorCode;
 
 #[test]

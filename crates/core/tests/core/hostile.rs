@@ -424,3 +424,120 @@ fn leftovers_of_a_killed_process_are_swept_on_open() {
         "a file another process is still writing stays"
     );
 }
+
+#[test]
+fn a_batch_a_killed_export_left_half_written_is_swept_by_the_next_export_there() {
+    use guildbook_core::documents::BatchTarget;
+    use std::sync::atomic::AtomicBool;
+    let mut d = demo();
+    let out = d.dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let dead =
+        out.join(".certificates.zip.partial-4000000000-0192f3a4-0000-7000-8000-000000000000");
+    let dead_folder =
+        out.join(".certificates.partial-4000000001-0192f3a4-0000-7000-8000-000000000000");
+    let alive = out.join(format!(
+        ".other.zip.partial-{}-0192f3a4-0000-7000-8000-000000000001",
+        std::process::id()
+    ));
+    std::fs::write(&dead, "half a zip").unwrap();
+    std::fs::create_dir_all(&dead_folder).unwrap();
+    std::fs::write(dead_folder.join("one.pdf"), "%PDF half").unwrap();
+    std::fs::write(&alive, "being written").unwrap();
+    std::fs::write(out.join("report.pdf"), "the user's own file").unwrap();
+    let award = first_award(&d.ws);
+    d.ws.export_certificates(
+        &d.keys,
+        &[award],
+        Paper::A4,
+        &BatchTarget::Zip(out.join("certificates.zip")),
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(
+        !dead.exists() && !dead_folder.exists(),
+        "what a dead export left is gone"
+    );
+    assert!(alive.exists(), "an export still running keeps its file");
+    assert!(out.join("report.pdf").exists() && out.join("certificates.zip").exists());
+}
+
+#[test]
+fn a_compromised_key_stops_verifying_what_it_signed_from_that_day_on() {
+    let mut d = demo();
+    let award = first_award(&d.ws);
+    let today = guildbook_core::dates::format(guildbook_core::dates::today_here());
+    let signed_now = d.dir.path().join("badge.json");
+    for (format, path) in [
+        (BadgeFormat::Json, signed_now.clone()),
+        (BadgeFormat::Jwt, d.dir.path().join("badge.jwt")),
+    ] {
+        let bytes = d.ws.export_award(&d.keys, &award, format).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        assert_eq!(
+            d.ws.verify_badge(&path).unwrap().verdict,
+            guildbook_badges::Verdict::Valid
+        );
+    }
+    let old = d.ws.issuer_keys(&d.keys).unwrap()[0].clone();
+    assert!(old.retired_at.is_none() && old.compromised_on.is_none());
+
+    let tomorrow =
+        guildbook_core::dates::format(guildbook_core::dates::today_here().next_day().unwrap());
+    let err =
+        d.ws.report_issuer_key_compromised(&d.keys, &old.id, &tomorrow)
+            .unwrap_err();
+    assert!(err.to_string().contains("is in the future"), "{err}");
+
+    let keys =
+        d.ws.report_issuer_key_compromised(&d.keys, &old.id, &today)
+            .unwrap();
+    let reported = keys.iter().find(|k| k.id == old.id).unwrap();
+    assert_eq!(reported.compromised_on.as_deref(), Some(today.as_str()));
+    assert!(reported.retired_at.is_some(), "the current key was retired");
+    let current = keys.iter().find(|k| k.retired_at.is_none()).unwrap();
+    assert_ne!(current.id, old.id, "a new key took over");
+    let jwks = d.ws.issuer_jwks().unwrap().to_string();
+    assert!(
+        jwks.contains(&format!("\"compromisedOn\":\"{today}\"")),
+        "{jwks}"
+    );
+
+    // Both badges were signed today, with the key now compromised since today.
+    for path in [signed_now, d.dir.path().join("badge.jwt")] {
+        let report = d.ws.verify_badge(&path).unwrap();
+        assert_eq!(
+            report.verdict,
+            guildbook_badges::Verdict::Invalid,
+            "{path:?}"
+        );
+        let checks = format!("{:?}", report.checks);
+        assert!(checks.contains("reported compromised"), "{checks}");
+    }
+    // The same award exported again is signed with the new key, and verifies.
+    let again = d.dir.path().join("again.json");
+    std::fs::write(
+        &again,
+        d.ws.export_award(&d.keys, &award, BadgeFormat::Json)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        d.ws.verify_badge(&again).unwrap().verdict,
+        guildbook_badges::Verdict::Valid
+    );
+
+    let err =
+        d.ws.report_issuer_key_compromised(&d.keys, &old.id, &today)
+            .unwrap_err();
+    assert!(
+        err.to_string().contains("already reported compromised"),
+        "{err}"
+    );
+    let err =
+        d.ws.report_issuer_key_compromised(&d.keys, "../../etc/passwd", &today)
+            .unwrap_err();
+    assert_eq!(err.code(), guildbook_core::ErrorCode::NotFound);
+}

@@ -2,9 +2,10 @@
 //! review queue, and applying an advance with its pay band.
 
 use guildbook_core::assessment::{AssessmentKind, AssessmentStatus, NewAssessment, Pay};
+use guildbook_core::dates::local_date;
 use guildbook_core::ladder::templates::Template;
+use guildbook_core::progression::renewals::{bucket, due_date, ReviewBucket, ReviewFilter};
 use guildbook_core::progression::{decide, mapped_level, AdvancementRule, Outcome};
-use guildbook_core::reviews::{bucket, due_date, local_date, ReviewBucket, ReviewFilter};
 use guildbook_core::roster::{
     ContractorInput, EngagementInput, EngagementOutcome, Money, PayBand, RateUnit,
 };

@@ -535,7 +535,11 @@ here: boolean,
 /**
  * The did:key its Data Integrity proofs name.
  */
-did: string, };
+did: string, 
+/**
+ * Reported compromised on this day (YYYY-MM-DD): what it signed from then on is not trusted.
+ */
+compromisedOn: string | null, };
 
 export type BadgeCheck = { name: string, 
 /**

@@ -2,6 +2,7 @@
 // Every failure is thrown as an `AppError` carrying the core's `{ code, message }`.
 import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { todayIso } from '$lib/roster/dates';
 import type {
   FileDrop,
   FilePurpose,
@@ -241,10 +242,10 @@ export const api = {
   setAdvancementRule: (roleId: string, rule: AdvancementRule) =>
     call<AdvancementRule>('advancement_rule_set', { roleId, rule }),
   /** Renewal reviews as of the person's local date. */
-  reviewQueue: (filter: ReviewFilter, today: string = localToday()) =>
+  reviewQueue: (filter: ReviewFilter, today: string = todayIso()) =>
     call<ReviewItem[]>('review_queue', { today, filter }),
   /** Opens the review's assessment, creating it the first time. */
-  startReview: (engagementId: string, assessorId: string, today: string = localToday()) =>
+  startReview: (engagementId: string, assessorId: string, today: string = todayIso()) =>
     call<AssessmentView>('review_start', { engagementId, assessorId, today }),
   /** Levels, assessments, evidence, reviews and decisions, newest first. */
   timeline: (contractorId: string) => call<TimelineEvent[]>('timeline', { contractorId }),
@@ -281,6 +282,8 @@ export const api = {
   issuerKeys: () => call<IssuerKeyInfo[]>('issuer_keys'),
   /** A new signing key; the old one is retired and still verifies what it signed. */
   rotateIssuerKey: () => call<IssuerKeyInfo>('issuer_key_rotate'),
+  reportKeyCompromised: (id: string, since: string) =>
+    call<IssuerKeyInfo[]>('issuer_key_compromised', { id, since }),
   /** The public keys (JWK Set) or the signed revocation list, written where the person chose. */
   publishIssuer: (what: 'keys' | 'revocations', picked: string) => call<void>('issuer_publish', { what, picked }),
   /** A logo (PNG, JPEG or SVG) checked and copied into the vault; its sha256. */
@@ -318,11 +321,6 @@ export function onCertificatesProgress(cb: (progress: BatchProgress) => void): P
   return listen<BatchProgress>('certificates-progress', (event) => cb(event.payload));
 }
 
-/** Today's date where the person is (YYYY-MM-DD), which is what "due today" means. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** The address the webview reads a vault file from (the `vault` protocol serves it by hash). */
 export function vaultUrl(sha256: string): string {

@@ -12,7 +12,7 @@ import type {
   RosterQuery
 } from '$lib/api';
 import type { Tone } from '$lib/ladder/model';
-import { isIsoDay } from './dates';
+import { isIsoDay, todayIso } from './dates';
 import { formatCount } from './locale';
 import { amountText, cleanCurrency, parseAmount } from './money';
 
@@ -113,18 +113,11 @@ export function noMatchMessage(f: RosterFilters, roleName = '', levelName = ''):
 
 // ---- a profile ---------------------------------------------------------------------------------
 
-/** Today as YYYY-MM-DD in the user's time zone (engagement dates are calendar dates). */
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
  * The engagement the header shows: of the open ones, the one running today (the latest started if
  * several), else the next to start, else the one that started last.
  */
-export function currentEngagement(list: readonly Engagement[], today = localToday()): Engagement | null {
+export function currentEngagement(list: readonly Engagement[], today = todayIso()): Engagement | null {
   const open = list.filter((e) => e.outcome === 'open');
   const latestStart = (a: Engagement, b: Engagement) => (a.startOn > b.startOn ? a : b);
   const running = open.filter((e) => e.startOn <= today && (!e.endOn || e.endOn >= today));

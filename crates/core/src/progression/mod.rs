@@ -2,6 +2,8 @@
 //! yet, and says why per cell. Applying an advance changes the person's level and proposes the
 //! pay band of the new level for their next engagement; related roles suggest sideways moves.
 
+pub mod renewals;
+
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

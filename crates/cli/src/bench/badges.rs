@@ -10,7 +10,7 @@ use guildbook_core::credentials::badges::{signer, verifier};
 use guildbook_core::credentials::BadgeFormat;
 use guildbook_core::{new_id, CoreError, Workspace};
 
-use crate::bench::{summary, timed};
+use super::timing::{ms, summary, timed};
 use crate::print;
 
 fn badge(e: ob::BadgeError) -> CoreError {
@@ -109,10 +109,6 @@ pub fn run(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
 /// A screen's query, answering how many rows it shows.
 type Screen<'a> = dyn Fn(&Workspace) -> Result<usize, CoreError> + 'a;
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 /// Seeds `awards` awards of the demo's credentials over 10,000 generated people (straight into
 /// the store: dates spread over two years, some expiring, some expired, one in 50 revoked), then
 /// times what the screens ask for.
@@ -126,7 +122,7 @@ pub fn credentials(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> 
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let credentials: Vec<String> = ws.credentials(false)?.into_iter().map(|c| c.id).collect();
-    let today = guildbook_core::reviews::today_here();
+    let today = guildbook_core::dates::today_here();
     let started = Instant::now();
     {
         let tx = ws.conn_mut().transaction()?;

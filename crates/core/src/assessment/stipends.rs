@@ -123,7 +123,7 @@ impl Workspace {
             ));
         }
         let paid_on = dates::clean("The payment date", paid_on)?;
-        if paid_on > dates::format(crate::reviews::today_here()) {
+        if paid_on > dates::format(crate::dates::today_here()) {
             return Err(CoreError::Invalid(format!(
                 "The payment date {paid_on} is in the future; record a payment once it is made."
             )));

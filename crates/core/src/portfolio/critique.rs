@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
-use crate::ladder::roles::write_tx;
+use crate::store::write_tx;
 use crate::text::{clean_name, clean_text};
 use crate::workspace::Workspace;
 use crate::{clock, dates, new_id};

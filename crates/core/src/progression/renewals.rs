@@ -4,7 +4,7 @@
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use time::{Date, Duration};
 use ts_rs::TS;
 
 use crate::assessment::{AssessmentKind, AssessmentStatus, NewAssessment, Pay};
@@ -70,18 +70,6 @@ pub fn bucket(today: Date, due: Date, done: bool) -> ReviewBucket {
         _ if days <= 30 => ReviewBucket::ThisMonth,
         _ => ReviewBucket::Later,
     }
-}
-
-/// The calendar date at `now` for someone at `offset` from UTC: the day a lead sees on their
-/// wall, which is what "due today" means.
-pub fn local_date(now: OffsetDateTime, offset: UtcOffset) -> Date {
-    now.to_offset(offset).date()
-}
-
-/// Today where this program runs (UTC when the local offset can't be known safely).
-pub fn today_here() -> Date {
-    let offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
-    local_date(OffsetDateTime::now_utc(), offset)
 }
 
 impl Workspace {

@@ -13,11 +13,7 @@ use guildbook_core::documents::{load_fonts, BatchTarget, Paper};
 use guildbook_core::ladder::{EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RoleKind};
 use guildbook_core::{demo, CoreError, Workspace};
 
-use crate::bench::{summary, timed};
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+use super::timing::{ms, summary, timed};
 
 /// p50 / p95 / max of `runs` timings of `f`.
 fn repeat(runs: usize, mut f: impl FnMut() -> Result<(), CoreError>) -> Result<String, CoreError> {

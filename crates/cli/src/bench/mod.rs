@@ -1,6 +1,10 @@
 //! Benchmarks run from the command line, so their numbers come from a release build on the
 //! machine at hand: `guildbook bench ladder-edit`.
 
+mod badges;
+mod docs;
+mod timing;
+
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -8,6 +12,8 @@ use clap::Subcommand;
 use guildbook_core::ladder::{EvidenceKind, EvidenceRequirement, LadderEdit, NewRole, RoleKind};
 use guildbook_core::roster::RosterQuery;
 use guildbook_core::{CoreError, Workspace};
+
+use timing::{percentile, summary, timed};
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
@@ -90,9 +96,9 @@ pub fn run(
             reviews(&Workspace::open(dir)?, loads, out)
         }
         BenchCommand::Signing { iterations } => signing(iterations, out),
-        BenchCommand::Badges { awards } => crate::bench_badges::run(awards, out),
-        BenchCommand::Docs { certificates } => crate::bench_docs::run(certificates, out),
-        BenchCommand::Credentials { awards } => crate::bench_badges::credentials(awards, out),
+        BenchCommand::Badges { awards } => badges::run(awards, out),
+        BenchCommand::Docs { certificates } => docs::run(certificates, out),
+        BenchCommand::Credentials { awards } => badges::credentials(awards, out),
         BenchCommand::Portfolio { items, loads } => {
             let dir = workspace.ok_or_else(|| {
                 CoreError::Invalid("bench portfolio needs --workspace DIR".into())
@@ -151,7 +157,8 @@ fn portfolio(
 }
 
 fn reviews(ws: &Workspace, loads: usize, out: &mut dyn Write) -> Result<(), CoreError> {
-    use guildbook_core::reviews::{today_here, ReviewFilter};
+    use guildbook_core::dates::today_here;
+    use guildbook_core::progression::renewals::ReviewFilter;
     let engagements: i64 = ws
         .conn()
         .query_row("SELECT count(*) FROM engagement", [], |r| r.get(0))?;
@@ -266,25 +273,6 @@ fn signing(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
     .map_err(CoreError::io("Could not write the result"))
 }
 
-/// "p50 1.20 ms, p95 3.40 ms, max 5.00 ms" for a list of timings.
-pub(crate) fn summary(mut times: Vec<Duration>) -> String {
-    times.sort();
-    format!(
-        "p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        percentile(&times, 1.0)
-    )
-}
-
-pub(crate) fn timed<T>(
-    f: impl FnOnce() -> Result<T, CoreError>,
-) -> Result<(Duration, T), CoreError> {
-    let start = Instant::now();
-    let value = f()?;
-    Ok((start.elapsed(), value))
-}
-
 fn open(dir: &std::path::Path, runs: usize, out: &mut dyn Write) -> Result<(), CoreError> {
     let size = std::fs::metadata(dir.join(guildbook_core::workspace::DB_FILE))
         .map(|m| m.len())
@@ -363,11 +351,6 @@ fn roster(ws: &Workspace, queries: usize, out: &mut dyn Write) -> Result<(), Cor
     )
     .map_err(CoreError::io("Could not write the result"))?;
     Ok(())
-}
-
-pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
 }
 
 fn ladder_edit(iterations: usize, out: &mut dyn Write) -> Result<(), CoreError> {
