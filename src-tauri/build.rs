@@ -115,6 +115,23 @@ const COMMANDS: &[&str] = &[
     "issuer_logo_add",
     "certificates_export",
     "certificates_cancel",
+    "delivery_events",
+    "delivery_event_add",
+    "delivery_event_delete",
+    "events_csv_preview",
+    "events_csv_import",
+    "kpi_definitions",
+    "kpis",
+    "kpi_rows",
+    "pilots",
+    "pilot_create",
+    "pilot_set_assumptions",
+    "pilot_review",
+    "program_costs",
+    "program_cost_add",
+    "program_cost_delete",
+    "pilot_report_pdf",
+    "pilot_report_save",
 ];
 
 /// Test builds add these (never in a shipped app).

@@ -130,6 +130,23 @@ macro_rules! handler {
             commands::document::issuer_logo_add,
             commands::document::certificates_export,
             commands::document::certificates_cancel,
+            commands::insights::delivery_events,
+            commands::insights::delivery_event_add,
+            commands::insights::delivery_event_delete,
+            commands::insights::events_csv_preview,
+            commands::insights::events_csv_import,
+            commands::insights::kpi_definitions,
+            commands::insights::kpis,
+            commands::insights::kpi_rows,
+            commands::insights::pilots,
+            commands::insights::pilot_create,
+            commands::insights::pilot_set_assumptions,
+            commands::insights::pilot_review,
+            commands::insights::program_costs,
+            commands::insights::program_cost_add,
+            commands::insights::program_cost_delete,
+            commands::document::pilot_report_pdf,
+            commands::document::pilot_report_save,
             $($extra,)*
         ]
     };

@@ -85,13 +85,7 @@ pub fn run(ws: &mut Workspace, command: DocCommand, out: &mut dyn Write) -> Resu
         } => {
             let mut ids = awards;
             if let Some(wanted) = credential {
-                let found = ws
-                    .credentials(true)?
-                    .into_iter()
-                    .find(|c| c.id == wanted || c.name.eq_ignore_ascii_case(&wanted))
-                    .ok_or_else(|| {
-                        CoreError::NotFound(format!("No credential has the id or name '{wanted}'."))
-                    })?;
+                let found = ws.find_credential(&wanted)?;
                 ids.extend(ws.holders(&found.id)?.into_iter().map(|a| a.id));
             }
             if ids.is_empty() {

@@ -7,6 +7,7 @@ mod contractor;
 mod credential;
 mod doc;
 mod evidence;
+mod insights;
 mod verify;
 
 use std::io::Write;
@@ -64,6 +65,9 @@ enum Command {
         /// Evidence files (small generated images and PDFs) spread over the contractors.
         #[arg(long, default_value_t = 0)]
         evidence: u32,
+        /// Delivery events spread over every engagement.
+        #[arg(long, default_value_t = 0)]
+        events: u32,
     },
     /// Assessors and their signing keys.
     Assessor {
@@ -118,6 +122,18 @@ enum Command {
     Reviews {
         #[command(subcommand)]
         command: assessment::ReviewsCommand,
+    },
+    /// Delivery events (first deliverables, merged PRs, defects, rework, incidents, milestones).
+    Events {
+        #[command(subcommand)]
+        command: insights::EventsCommand,
+    },
+    /// Every KPI for a role, cohort and period, with n and 95% intervals, credentialed vs not.
+    Kpi(insights::KpiArgs),
+    /// Pilots: a role before and after the program, at 90 and 180 days.
+    Pilot {
+        #[command(subcommand)]
+        command: insights::PilotCommand,
     },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
@@ -265,6 +281,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Seed {
             contractors,
             evidence,
+            events,
         } => {
             let mut ws = Workspace::open(&dir?)?;
             let started = std::time::Instant::now();
@@ -279,6 +296,15 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 print(
                     &mut out,
                     format!("seeded {n} evidence files in {secs:.1} s ({rate:.0} files/s)"),
+                )?;
+            }
+            if events > 0 {
+                let started = std::time::Instant::now();
+                let n = guildbook_core::seed::events(&mut ws, events)?;
+                let secs = started.elapsed().as_secs_f64();
+                print(
+                    &mut out,
+                    format!("seeded {n} delivery events in {secs:.1} s"),
                 )?;
             }
         }
@@ -310,6 +336,13 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         }
         Command::Reviews { command } => {
             assessment::run_reviews(&Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Events { command } => {
+            insights::run_events(&mut Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Kpi(args) => insights::run_kpi(&Workspace::open(&dir?)?, args, &mut out)?,
+        Command::Pilot { command } => {
+            insights::run_pilot(&Workspace::open(&dir?)?, command, &mut out)?
         }
         Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }

@@ -11,9 +11,19 @@ use crate::assessment::{
 use crate::completeness::{CellProgress, RequirementProgress};
 use crate::credentials::clearance::AreaRule;
 use crate::credentials::*;
+use crate::csv_file::{CsvImportResult, CsvPreview, CsvRowError};
 use crate::documents::{BatchOutcome, CertificateVerification, Paper};
 use crate::error::{ApiError, ErrorCode};
 use crate::evidence::{Evidence, EvidenceFile, EvidenceInput, Impact};
+use crate::insights::costs::{CostCategory, ProgramCost, ProgramCostInput};
+use crate::insights::kpi::{Figure, KpiDefinition, KpiId, KpiQuery, KpiResult, KpiRow, KpiUnit};
+use crate::insights::pilot::{
+    Assumptions, Pilot, PilotInput, PilotKpi, PilotReview, PilotWindow, Verdict,
+};
+use crate::insights::roi::{MoneyLine, Roi, Sensitivity};
+use crate::insights::{
+    DefectStage, DeliveryEvent, DeliveryEventInput, EventKind, MilestoneOutcome,
+};
 use crate::ladder::templates::{Template, TemplateInfo};
 use crate::ladder::*;
 use crate::ladder::{roles::RolePatch, CellChange, ChangeKind, HeaderChange, LadderDiff};
@@ -24,7 +34,6 @@ use crate::progression::renewals::{ReviewBucket, ReviewFilter, ReviewItem};
 use crate::progression::{
     AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove,
 };
-use crate::roster::csv_import::{CsvImportResult, CsvPreview, CsvRowError};
 use crate::roster::*;
 use crate::timeline::{TimelineEvent, TimelineKind};
 use crate::vault::{StoredFile, VaultProblem, VaultProblemKind, VaultReport};
@@ -89,7 +98,7 @@ fn decls() -> String {
         RateCheck,
         Profile,
         CsvRowError,
-        CsvPreview,
+        CsvPreview<ContractorInput>,
         CsvImportResult,
         Impact,
         EvidenceInput,
@@ -137,6 +146,31 @@ fn decls() -> String {
         ReviewFilter,
         TimelineKind,
         TimelineEvent,
+        EventKind,
+        DefectStage,
+        MilestoneOutcome,
+        DeliveryEventInput,
+        DeliveryEvent,
+        KpiId,
+        KpiUnit,
+        KpiDefinition,
+        KpiQuery,
+        Figure,
+        KpiResult,
+        KpiRow,
+        CostCategory,
+        ProgramCostInput,
+        ProgramCost,
+        Assumptions,
+        PilotInput,
+        Pilot,
+        PilotWindow,
+        Verdict,
+        PilotKpi,
+        MoneyLine,
+        Sensitivity,
+        Roi,
+        PilotReview,
         BadgeShape,
         BadgeDesign,
         BadgeImage,

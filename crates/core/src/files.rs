@@ -101,6 +101,31 @@ pub fn parent_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// Makes every file in `dir` durable. Linux flushes the folder's filesystem in one call (syncfs);
+/// elsewhere each file is fsynced.
+pub fn sync_folder_files(dir: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let folder = File::open(dir)?;
+        // SAFETY: syncfs takes an open descriptor, which `folder` keeps open for the call.
+        if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for entry in fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_file() {
+                File::open(&path)?.sync_all()?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Renames a finished, fsynced file into place and makes the rename durable.
 pub fn rename_durably(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::rename(from, to)?;

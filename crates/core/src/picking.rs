@@ -21,6 +21,7 @@ pub enum FilePurpose {
     ImportLadder,
     ExportLadder,
     ImportContractors,
+    ImportEvents,
     AddEvidence,
     EvidenceVersion,
     ExportAssessment,
@@ -76,6 +77,11 @@ impl FilePurpose {
             ImportContractors => spec(
                 OpenFile,
                 "Import contractors from a CSV file",
+                Some(("CSV", &["csv", "txt"])),
+            ),
+            ImportEvents => spec(
+                OpenFile,
+                "Import delivery events from a CSV file",
                 Some(("CSV", &["csv", "txt"])),
             ),
             AddEvidence => spec(OpenFiles, "Add evidence files", None),

@@ -259,3 +259,89 @@ pub fn evidence(ws: &mut Workspace, count: u32) -> Result<u32> {
     }
     Ok(count)
 }
+
+/// Adds `count` delivery events spread over every engagement (merged PRs most, then rework,
+/// milestones, defects, first deliverables and a few incidents), dated inside each engagement.
+pub fn events(ws: &mut Workspace, count: u32) -> Result<u32> {
+    use crate::insights::events::{insert, CheckedEvent};
+    use crate::insights::{DefectStage, DeliveryEventInput, EventKind, MilestoneOutcome};
+    let engagements: Vec<(String, String, String, Option<String>)> = {
+        let mut stmt = ws
+            .conn()
+            .prepare("SELECT id, contractor_id, start_on, end_on FROM engagement ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if engagements.is_empty() {
+        return Err(crate::CoreError::Invalid(
+            "Seed contractors first: events belong to engagements.".into(),
+        ));
+    }
+    let area: Option<String> = ws
+        .conn()
+        .query_row("SELECT id FROM work_area LIMIT 1", [], |r| r.get(0))
+        .ok();
+    let today = dates::today();
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let now = crate::clock::now();
+    let tx = write_tx(ws.conn_mut())?;
+    for n in 0..count as u64 {
+        let (id, who, start, end) = &engagements[(n % engagements.len() as u64) as usize];
+        let start = dates::parse("", start)?;
+        let end = end
+            .as_deref()
+            .map(|e| dates::parse("", e))
+            .transpose()?
+            .unwrap_or(today)
+            .min(today);
+        let span = (end - start).whole_days().max(0) as u64;
+        let on = start + Duration::days(rng.below(span + 1) as i64);
+        let mut input = DeliveryEventInput {
+            contractor_id: who.clone(),
+            date: dates::format(on),
+            kind: EventKind::PrMerged,
+            hours: None,
+            stage: None,
+            outcome: None,
+            work_area_id: None,
+            engagement_id: Some(id.clone()),
+            note: String::new(),
+        };
+        match rng.below(100) {
+            0..=54 => {}
+            55..=69 => {
+                input.kind = EventKind::ReworkHours;
+                input.hours = Some(0.5 + rng.below(12) as f64 / 2.0);
+            }
+            70..=84 => {
+                input.kind = EventKind::Milestone;
+                input.outcome = Some(match rng.below(10) {
+                    0..=6 => MilestoneOutcome::OnTime,
+                    7 | 8 => MilestoneOutcome::Late,
+                    _ => MilestoneOutcome::Failed,
+                });
+            }
+            85..=93 => {
+                input.kind = EventKind::Defect;
+                input.stage = Some(if rng.below(3) == 0 {
+                    DefectStage::AfterRelease
+                } else {
+                    DefectStage::BeforeRelease
+                });
+            }
+            94..=98 => input.kind = EventKind::FirstDeliverable,
+            _ if area.is_some() => {
+                input.kind = EventKind::Incident;
+                input.work_area_id = area.clone();
+            }
+            _ => {}
+        }
+        let event = CheckedEvent {
+            engagement_id: Some(id.clone()),
+            input,
+        };
+        insert(&tx, &event, &now)?;
+    }
+    tx.commit()?;
+    Ok(count)
+}

@@ -54,6 +54,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_hardening",
         include_str!("../migrations/0012_hardening.sql"),
     ),
+    (
+        "0013_insights",
+        include_str!("../migrations/0013_insights.sql"),
+    ),
 ];
 
 /// A write transaction that takes the write lock at once (BEGIN IMMEDIATE): a second writer

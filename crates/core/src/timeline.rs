@@ -16,6 +16,8 @@ pub enum TimelineKind {
     Evidence,
     Review,
     Decision,
+    /// A delivery event (a merged PR, a milestone, an incident…): what the KPIs count.
+    Delivery,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -26,12 +28,12 @@ pub struct TimelineEvent {
     pub kind: TimelineKind,
     pub title: String,
     pub detail: String,
-    /// What to open: an assessment or evidence id.
+    /// What to open: an assessment or evidence id (a delivery event's own id).
     pub target: Option<String>,
 }
 
 /// Each source: its kind and a query giving (at, title, detail, target) for one person.
-const SOURCES: [(TimelineKind, &str); 6] = [
+const SOURCES: [(TimelineKind, &str); 7] = [
     (
         TimelineKind::Level,
         "SELECT h.effective_on, r.name || ' · ' || coalesce(l.name, h.level_key), h.reason, NULL
@@ -69,6 +71,18 @@ const SOURCES: [(TimelineKind, &str); 6] = [
                 ELSE 'Not yet ready for ' || l.name END, 'decided by ' || p.decided_by, a.id
          FROM progression_decision p JOIN assessment a ON a.id = p.assessment_id
          JOIN ladder_level l ON l.version_id = a.version_id AND l.key = a.level_key WHERE a.contractor_id = ?1",
+    ),
+    (
+        TimelineKind::Delivery,
+        "SELECT v.on_date, CASE v.kind WHEN 'first_deliverable' THEN 'First deliverable'
+                WHEN 'pr_merged' THEN 'Pull request merged'
+                WHEN 'defect' THEN 'Defect found ' || replace(v.stage, '_', ' ')
+                WHEN 'rework_hours' THEN 'Rework: ' || v.hours || ' h'
+                WHEN 'incident' THEN 'Incident in ' || coalesce(w.name, 'a work area')
+                ELSE 'Milestone ' || CASE v.outcome WHEN 'on_time' THEN 'on time' ELSE v.outcome END END,
+                coalesce(g.client, '') || CASE WHEN v.note <> '' AND g.client IS NOT NULL THEN ' — ' ELSE '' END || v.note, v.id
+         FROM delivery_event v LEFT JOIN engagement g ON g.id = v.engagement_id
+         LEFT JOIN work_area w ON w.id = v.work_area_id WHERE v.contractor_id = ?1",
     ),
 ];
 

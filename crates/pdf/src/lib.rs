@@ -19,6 +19,7 @@ mod guide;
 mod image;
 mod layout;
 mod qr;
+mod report;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod text;
@@ -28,6 +29,7 @@ pub use guide::{
     render_guide, GuideCredential, GuideLevel, GuideModel, GuidePayTier, GuideRequirement,
 };
 pub use image::Image;
+pub use report::{render_report, ReportBar, ReportKpi, ReportModel, ReportRoi};
 pub use text::Fonts;
 
 use serde::{Deserialize, Serialize};

@@ -77,6 +77,27 @@ pub fn guide_save(
     save_pdf(&state, &picked, &pdf)
 }
 
+#[tauri::command(async)]
+pub fn pilot_report_pdf(
+    state: State<'_, AppState>,
+    pilot_id: String,
+    paper: Paper,
+) -> CmdResult<Response> {
+    let pdf = state.with(|ws| ws.pilot_report_pdf(fonts()?, &pilot_id, paper, None))?;
+    Ok(Response::new(pdf))
+}
+
+#[tauri::command(async)]
+pub fn pilot_report_save(
+    state: State<'_, AppState>,
+    pilot_id: String,
+    paper: Paper,
+    picked: String,
+) -> CmdResult<()> {
+    let pdf = state.with(|ws| ws.pilot_report_pdf(fonts()?, &pilot_id, paper, None))?;
+    save_pdf(&state, &picked, &pdf)
+}
+
 /// Checks a certificate from its QR text or its short code.
 #[tauri::command(async)]
 pub fn certificate_verify_code(

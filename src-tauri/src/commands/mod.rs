@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod credential;
 pub mod document;
 pub mod evidence;
+pub mod insights;
 pub mod ladder;
 pub mod review;
 pub mod roster;

@@ -94,7 +94,7 @@ describe('printable documents', () => {
     const result = byId(browser, 'batch-result');
     await result.waitForDisplayed({ timeout: 30_000 });
     assert.equal(await result.getAttribute('data-state'), 'done');
-    assert.equal(await result.getAttribute('data-written'), '3');
+    assert.equal(await result.getAttribute('data-written'), '12');
     await screenshot(browser, '100-certificates-batch');
     // File names sit in the ZIP's headers as UTF-8.
     const bytes = readFileSync(zip);

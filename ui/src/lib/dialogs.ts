@@ -75,3 +75,8 @@ export function pickBadgeToVerify(): Promise<PickedFiles | null> {
 export function pickJsonSave(title: string, defaultName: string): Promise<PickedFiles | null> {
   return api.pickFiles('saveJson', title, defaultName);
 }
+
+/** A CSV file of delivery events to import. */
+export function pickEventsCsv(): Promise<PickedFiles | null> {
+  return api.pickFiles('importEvents');
+}

@@ -3,6 +3,7 @@
 
 mod badges;
 mod docs;
+mod insights;
 mod timing;
 
 use std::io::Write;
@@ -66,6 +67,14 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20)]
         runs: usize,
     },
+    /// Time the KPI dashboard (every KPI, credentialed vs not) on the workspace and a delivery-events
+    /// CSV import of ROWS rows (seed it first: `guildbook seed --contractors 10000 --events 1000000`).
+    Insights {
+        #[arg(long, default_value_t = 20)]
+        loads: usize,
+        #[arg(long, default_value_t = 100_000)]
+        rows: u32,
+    },
     /// Time committing one cell edit on a 12-level × 8-domain ladder.
     LadderEdit {
         #[arg(long, default_value_t = 500)]
@@ -94,6 +103,11 @@ pub fn run(
             let dir = workspace
                 .ok_or_else(|| CoreError::Invalid("bench reviews needs --workspace DIR".into()))?;
             reviews(&Workspace::open(dir)?, loads, out)
+        }
+        BenchCommand::Insights { loads, rows } => {
+            let dir = workspace
+                .ok_or_else(|| CoreError::Invalid("bench insights needs --workspace DIR".into()))?;
+            insights::run(&mut Workspace::open(dir)?, loads, rows, out)
         }
         BenchCommand::Signing { iterations } => signing(iterations, out),
         BenchCommand::Badges { awards } => badges::run(awards, out),

@@ -7,4 +7,5 @@ mod cli;
 mod common;
 mod crashes;
 mod documents;
+mod insights;
 mod thumbnails;

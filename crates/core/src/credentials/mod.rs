@@ -188,6 +188,19 @@ impl Workspace {
         ids.iter().map(|id| self.credential(id)).collect()
     }
 
+    /// A credential by id or name (case-insensitive), archived ones included.
+    pub fn find_credential(&self, id_or_name: &str) -> Result<Credential> {
+        self.credentials(true)?
+            .into_iter()
+            .find(|c| c.id == id_or_name || c.name.eq_ignore_ascii_case(id_or_name))
+            .ok_or_else(|| {
+                CoreError::NotFound(format!(
+                    "No credential has the id or name '{}'.",
+                    crate::text::shown(id_or_name)
+                ))
+            })
+    }
+
     pub fn credential(&self, id: &str) -> Result<Credential> {
         type Row = (
             String,

@@ -34,7 +34,8 @@ fn logo(ws: &mut Workspace) -> Result<String> {
     stored
 }
 
-pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str) -> Result<()> {
+/// Returns the backend engineer credential's id (the onboarding pilot's credential).
+pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str) -> Result<String> {
     let logo = logo(ws)?;
     ws.set_issuer_profile(&IssuerProfile {
         name: "Northwind Studio".into(),
@@ -146,5 +147,5 @@ pub fn fill(ws: &mut Workspace, design_role: &str, backend_role: &str) -> Result
         "Held the level before the programme began; portfolio reviewed by the creative lead.",
         ago(200),
     ))?;
-    Ok(())
+    Ok(backend.id)
 }

@@ -4,6 +4,7 @@
 pub mod artwork;
 mod assessments;
 mod credentials;
+mod insights;
 mod people;
 mod portfolio;
 
@@ -120,7 +121,8 @@ fn fill(ws: &mut Workspace, keys: Option<&KeyStore>) -> Result<()> {
     people::fill(ws, [&backend, &designer, &delivery])?;
     portfolio::fill(ws, &designer)?;
     assessments::fill(ws, &designer.role.id, &id, keys)?;
-    credentials::fill(ws, &designer.role.id, &id)
+    let backend_credential = credentials::fill(ws, &designer.role.id, &id)?;
+    insights::fill(ws, &backend, &backend_credential)
 }
 
 fn delivery_lead() -> format::LadderFile {

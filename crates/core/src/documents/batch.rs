@@ -276,8 +276,10 @@ impl Staging {
     fn add(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
         let io = CoreError::io(format!("Could not write {name}"));
         match &mut self.zip {
+            // Made durable all at once when the batch finishes (one fsync each costs more than
+            // drawing the certificate).
             None => fs::File::create(self.temp.join(name))
-                .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+                .and_then(|mut f| f.write_all(bytes))
                 .map_err(io),
             Some(zip) => {
                 // PDFs are compressed already: stored, not deflated.
@@ -298,6 +300,8 @@ impl Staging {
         }
         let dest = self.target.path().to_path_buf();
         if let BatchTarget::Folder(dir) = &self.target {
+            crate::files::sync_folder_files(&self.temp)
+                .map_err(CoreError::io("Could not write the certificates to disk"))?;
             // An empty folder chosen as the destination makes way for the full one.
             if dir.is_dir() {
                 fs::remove_dir(dir).map_err(CoreError::io(format!(

@@ -5,6 +5,7 @@
 mod batch;
 mod certificate;
 mod guide;
+mod pilot_report;
 
 use std::sync::Arc;
 

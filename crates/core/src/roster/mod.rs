@@ -5,7 +5,7 @@ mod contractors;
 pub mod csv_import;
 mod engagements;
 mod levels;
-mod pay_bands;
+pub(crate) mod pay_bands;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -8,6 +8,7 @@ mod critique;
 mod documents;
 mod format_schema;
 mod hostile;
+mod insights;
 mod ladder_files;
 mod ladder_rules;
 mod progression;

@@ -13,7 +13,7 @@ storageWarning: string | null, };
 
 export type AppStatus = { workspace: WorkspaceInfo | null, recent: Array<string>, demoPath: string, reopenError: ApiError | null, };
 
-export type FilePurpose = "newWorkspace" | "openWorkspace" | "importLadder" | "exportLadder" | "importContractors" | "addEvidence" | "evidenceVersion" | "exportAssessment" | "importAssessment" | "badgeImage" | "logo" | "savePdf" | "certificatesFolder" | "certificatesZip" | "exportBadge" | "verifyBadge" | "saveJson" | "dropped";
+export type FilePurpose = "newWorkspace" | "openWorkspace" | "importLadder" | "exportLadder" | "importContractors" | "importEvents" | "addEvidence" | "evidenceVersion" | "exportAssessment" | "importAssessment" | "badgeImage" | "logo" | "savePdf" | "certificatesFolder" | "certificatesZip" | "exportBadge" | "verifyBadge" | "saveJson" | "dropped";
 
 export type PickedFiles = { token: string, names: Array<string>, };
 
@@ -183,11 +183,11 @@ export type CsvRowError = {
  */
 line: number, message: string, };
 
-export type CsvPreview = { columns: Array<string>, totalRows: number, validRows: number, 
+export type CsvPreview<T> = { columns: Array<string>, totalRows: number, validRows: number, 
 /**
  * The first valid rows, as they will be stored.
  */
-sample: Array<ContractorInput>, 
+sample: Array<T>, 
 /**
  * Bad rows (the first 500 listed; `error_count` has them all).
  */
@@ -384,7 +384,7 @@ withinDays: number | null,
  */
 includeDone: boolean, };
 
-export type TimelineKind = "level" | "assessment" | "signed" | "evidence" | "review" | "decision";
+export type TimelineKind = "level" | "assessment" | "signed" | "evidence" | "review" | "decision" | "delivery";
 
 export type TimelineEvent = { 
 /**
@@ -392,9 +392,165 @@ export type TimelineEvent = {
  */
 at: string, kind: TimelineKind, title: string, detail: string, 
 /**
- * What to open: an assessment or evidence id.
+ * What to open: an assessment or evidence id (a delivery event's own id).
  */
 target: string | null, };
+
+export type EventKind = "first_deliverable" | "pr_merged" | "defect" | "rework_hours" | "incident" | "milestone";
+
+export type DefectStage = "before_release" | "after_release";
+
+export type MilestoneOutcome = "on_time" | "late" | "failed";
+
+export type DeliveryEventInput = { contractorId: string, 
+/**
+ * `YYYY-MM-DD`: the day where the work was done.
+ */
+date: string, kind: EventKind, 
+/**
+ * Rework hours (only for `rework_hours`).
+ */
+hours: number | null, stage: DefectStage | null, outcome: MilestoneOutcome | null, 
+/**
+ * The work area an incident happened in.
+ */
+workAreaId: string | null, 
+/**
+ * The engagement it belongs to; when absent, the person's engagement covering the day.
+ */
+engagementId: string | null, note: string, };
+
+export type DeliveryEvent = { id: string, contractorId: string, contractorName: string, engagementId: string | null, 
+/**
+ * The client of that engagement.
+ */
+engagementClient: string | null, date: string, kind: EventKind, hours: number | null, stage: DefectStage | null, outcome: MilestoneOutcome | null, workAreaId: string | null, workAreaName: string | null, note: string, };
+
+export type KpiId = "time_to_first_deliverable" | "ramp_time" | "time_to_first_pr" | "post_release_defect_rate" | "rework_rate" | "first_quarter_success" | "repeat_engagement_rate" | "gated_incidents";
+
+export type KpiUnit = "days" | "share" | "per100";
+
+export type KpiDefinition = { id: KpiId, name: string, formula: string, unit: KpiUnit, higherIsBetter: boolean, 
+/**
+ * What its n counts.
+ */
+counts: string, };
+
+export type KpiQuery = { roleId: string | null, 
+/**
+ * A contractor tag: a person with two cohort tags counts in both.
+ */
+cohort: string | null, 
+/**
+ * "Credentialed" means holding this credential when the engagement began (any credential
+ * when absent).
+ */
+credentialId: string | null, from: string, to: string, 
+/**
+ * The day the figures are computed on (today when absent): engagements that ended less than
+ * 90 days before it are not judged for repeats yet.
+ */
+asOf: string | null, };
+
+export type Figure = { 
+/**
+ * None when there is no data or the group is hidden.
+ */
+value: number | null, low: number | null, high: number | null, 
+/**
+ * The mean, for time to first merged PR.
+ */
+mean: number | null, 
+/**
+ * How many of what the KPI counts (engagements, PRs, milestones).
+ */
+n: number, 
+/**
+ * For rates: what was counted over what (defects over PRs, hours over hours).
+ */
+numerator: number, denominator: number, people: number, 
+/**
+ * Fewer than 5 people, or hidden with a smaller group so no one is found by subtraction.
+ */
+hidden: boolean, };
+
+export type KpiResult = { kpi: KpiId, all: Figure, credentialed: Figure, notCredentialed: Figure, 
+/**
+ * Something the reader should know about this figure, in words.
+ */
+note: string | null, };
+
+export type KpiRow = { contractorId: string, contractorName: string, engagementId: string, client: string, startedOn: string, credentialed: boolean, 
+/**
+ * Days, or the counts the rate adds up ("2 of 5 on time").
+ */
+value: string, };
+
+export type CostCategory = "learning_content" | "credentialing" | "mentor_hours" | "other";
+
+export type ProgramCostInput = { 
+/**
+ * The role it was spent on; the whole program when absent.
+ */
+roleId: string | null, category: CostCategory, periodStart: string, periodEnd: string, 
+/**
+ * The amount in minor units; for mentor hours it is worked out from hours × rate.
+ */
+amountMinor: number, currency: string, hours: number | null, rateMinor: number | null, note: string, };
+
+export type ProgramCost = { id: string, roleId: string | null, category: CostCategory, periodStart: string, periodEnd: string, amountMinor: number, currency: string, hours: number | null, rateMinor: number | null, note: string, };
+
+export type Assumptions = { currency: string, 
+/**
+ * What finding and onboarding someone new costs (a repeat engagement saves it).
+ */
+sourcingCostMinor: number, reworkHourMinor: number, 
+/**
+ * What a day of someone not yet up to speed costs.
+ */
+rampDayMinor: number, };
+
+export type PilotInput = { name: string, roleId: string, 
+/**
+ * "Credentialed" means holding this credential when an engagement began.
+ */
+credentialId: string | null, startsOn: string, baselineDays: number, assumptions: Assumptions, };
+
+export type Pilot = { id: string, name: string, roleId: string, roleName: string, credentialId: string | null, credentialName: string | null, startsOn: string, baselineDays: number, assumptions: Assumptions, };
+
+export type PilotWindow = { label: string, from: string, to: string, 
+/**
+ * False while the window has not ended yet (its figures are still moving).
+ */
+complete: boolean, };
+
+export type Verdict = "improved" | "worse" | "no_clear_change" | "too_few" | "no_interval";
+
+export type PilotKpi = { kpi: KpiId, baseline: Figure, day90: Figure, day180: Figure, verdict90: Verdict, verdict180: Verdict, 
+/**
+ * Credentialed vs not over the 180-day window.
+ */
+split: KpiResult, };
+
+export type MoneyLine = { label: string, minor: number, 
+/**
+ * How it was worked out, in words.
+ */
+detail: string, };
+
+export type Sensitivity = { assumption: string, roiAtHalf: number | null, roiAtOneAndAHalf: number | null, };
+
+export type Roi = { currency: string, from: string, to: string, costs: Array<MoneyLine>, costMinor: number, savings: Array<MoneyLine>, savingsMinor: number, 
+/**
+ * (savings − cost) ÷ cost; None without costs.
+ */
+roi: number | null, sensitivity: Array<Sensitivity>, };
+
+export type PilotReview = { pilot: Pilot, 
+/**
+ * Baseline, first 90 days, first 180 days.
+ */
+windows: Array<PilotWindow>, kpis: Array<PilotKpi>, roi: Roi, asOf: string, };
 
 export type BadgeShape = "circle" | "hexagon" | "shield";
 

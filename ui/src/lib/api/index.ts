@@ -55,6 +55,19 @@ import type {
   ContractorStatus,
   CsvImportResult,
   CsvPreview,
+  DeliveryEvent,
+  DeliveryEventInput,
+  KpiDefinition,
+  KpiId,
+  KpiQuery,
+  KpiResult,
+  KpiRow,
+  Pilot,
+  PilotInput,
+  Assumptions,
+  PilotReview,
+  ProgramCost,
+  ProgramCostInput,
   Engagement,
   EngagementInput,
   PayBand,
@@ -160,7 +173,8 @@ export const api = {
     call<Engagement>('engagement_update', { id, input }),
   payBands: (roleId: string) => call<PayBand[]>('pay_bands', { roleId }),
   setPayBand: (band: PayBand) => call<PayBand>('pay_band_set', { band }),
-  previewContractorCsv: (picked: string) => call<CsvPreview>('contractor_csv_preview', { picked }),
+  previewContractorCsv: (picked: string) =>
+    call<CsvPreview<ContractorInput>>('contractor_csv_preview', { picked }),
   importContractorCsv: (picked: string, skipBadRows: boolean) =>
     call<CsvImportResult>('contractor_csv_import', { picked, skipBadRows }),
 
@@ -307,7 +321,34 @@ export const api = {
   exportCertificates: (awardIds: string[], paper: Paper, picked: string, folderName: string) =>
     call<BatchOutcome | null>('certificates_export', { awardIds, paper, picked, folderName }),
   /** Stops the running batch (it then resolves to null). */
-  cancelCertificates: () => call<void>('certificates_cancel')
+  cancelCertificates: () => call<void>('certificates_cancel'),
+
+  /** A person's delivery events, newest first. */
+  deliveryEvents: (contractorId: string) => call<DeliveryEvent[]>('delivery_events', { contractorId }),
+  addDeliveryEvent: (input: DeliveryEventInput) => call<DeliveryEvent>('delivery_event_add', { input }),
+  deleteDeliveryEvent: (id: string) => call<void>('delivery_event_delete', { id }),
+  previewEventsCsv: (picked: string) => call<CsvPreview<DeliveryEvent>>('events_csv_preview', { picked }),
+  importEventsCsv: (picked: string, skipBadRows: boolean) =>
+    call<CsvImportResult>('events_csv_import', { picked, skipBadRows }),
+  kpiDefinitions: () => call<KpiDefinition[]>('kpi_definitions'),
+  /** Every KPI for the query, credentialed vs not, with n and intervals. */
+  kpis: (query: KpiQuery) => call<KpiResult[]>('kpis', { query }),
+  /** The records behind a figure: everyone, or one side of the credential split. */
+  kpiRows: (query: KpiQuery, kpi: KpiId, credentialed: boolean | null) =>
+    call<KpiRow[]>('kpi_rows', { query, kpi, credentialed }),
+  pilots: () => call<Pilot[]>('pilots'),
+  createPilot: (input: PilotInput) => call<Pilot>('pilot_create', { input }),
+  setPilotAssumptions: (id: string, assumptions: Assumptions) =>
+    call<Pilot>('pilot_set_assumptions', { id, assumptions }),
+  /** Baseline → 90 → 180 days, the verdicts the intervals allow, and the ROI, as of today. */
+  pilotReview: (id: string) => call<PilotReview>('pilot_review', { id }),
+  /** The pilot's review as a printed report (PDF bytes for the preview). */
+  pilotReportPdf: (pilotId: string, paper: Paper) => call<ArrayBuffer>('pilot_report_pdf', { pilotId, paper }),
+  savePilotReport: (pilotId: string, paper: Paper, picked: string) =>
+    call<void>('pilot_report_save', { pilotId, paper, picked }),
+  programCosts: () => call<ProgramCost[]>('program_costs'),
+  addProgramCost: (input: ProgramCostInput) => call<ProgramCost>('program_cost_add', { input }),
+  deleteProgramCost: (id: string) => call<void>('program_cost_delete', { id })
 };
 
 /** How far a certificate batch is, as the core reports it. */

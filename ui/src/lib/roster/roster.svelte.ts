@@ -21,7 +21,7 @@ import { Pager } from './pager.svelte';
 export interface CsvChoice {
   /** The chosen file: its token for the import, its name to show. */
   picked: PickedFiles;
-  preview: CsvPreview;
+  preview: CsvPreview<ContractorInput>;
 }
 
 class RosterState {

@@ -10,7 +10,8 @@ export const KIND_LABELS: Record<TimelineKind, string> = {
   signed: 'Signed',
   evidence: 'Evidence',
   review: 'Review',
-  decision: 'Decision'
+  decision: 'Decision',
+  delivery: 'Delivery'
 };
 
 function asDate(at: string): Date | null {

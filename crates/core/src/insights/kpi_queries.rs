@@ -1,0 +1,321 @@
+//! The SQL behind the KPIs: per engagement, its first events and its work in the period, computed
+//! by SQLite's aggregates over the delivery-event indexes.
+
+use rusqlite::{named_params, Connection, Row};
+
+use super::kpi::{Facts, KpiId, KpiQuery, KpiRow};
+use crate::error::Result;
+
+/// The engagements a query looks at, with whether the person held the credential on the day the
+/// engagement began. `:role`, `:cohort` and `:credential` may be NULL (no filter).
+const SCOPE: &str = "WITH scope AS (
+  SELECT g.id, g.contractor_id, c.name AS person, g.client, g.start_on, g.end_on, g.hours_per_week,
+    EXISTS (SELECT 1 FROM award a
+      WHERE a.contractor_id = g.contractor_id AND (:credential IS NULL OR a.credential_id = :credential)
+        AND a.issued_on <= g.start_on AND (a.expires_on IS NULL OR a.expires_on > g.start_on)
+        AND (a.revoked_at IS NULL OR substr(a.revoked_at, 1, 10) > g.start_on)) AS credentialed
+  FROM engagement g JOIN contractor c ON c.id = g.contractor_id
+  WHERE (:role IS NULL OR g.role_id = :role)
+    AND (:cohort IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = :cohort COLLATE NOCASE))
+)";
+
+/// Days from the engagement's start to its first event matching `filter` (on or after the start).
+fn first_event(filter: &str) -> String {
+    format!(
+        "(SELECT julianday(min(v.on_date)) - julianday(s.start_on) FROM delivery_event v
+          WHERE v.engagement_id = s.id AND {filter} AND v.on_date >= s.start_on)"
+    )
+}
+
+/// An engagement that started in the period, and how its first days went.
+pub(crate) struct EngagementStart {
+    pub engagement_id: String,
+    pub contractor_id: String,
+    pub person: String,
+    pub client: String,
+    pub start_on: String,
+    pub credentialed: bool,
+    pub first_deliverable: Option<f64>,
+    pub first_pr: Option<f64>,
+    pub first_on_time: Option<f64>,
+    /// Milestones in its first 90 days, and how many were on time.
+    pub milestones: u32,
+    pub on_time: u32,
+}
+
+/// An engagement's work dated in the period.
+pub(crate) struct EngagementWork {
+    pub engagement_id: String,
+    pub contractor_id: String,
+    pub person: String,
+    pub client: String,
+    pub start_on: String,
+    pub credentialed: bool,
+    pub prs: u32,
+    pub defects: u32,
+    pub rework_hours: f64,
+    pub hours_engaged: f64,
+    pub incidents: u32,
+}
+
+/// An engagement that ended in the period, at least 90 days before the day of the figures.
+pub(crate) struct Ended {
+    pub engagement_id: String,
+    pub contractor_id: String,
+    pub person: String,
+    pub client: String,
+    pub start_on: String,
+    pub credentialed: bool,
+    pub followed: bool,
+}
+
+/// An incident in the period on a gated work area.
+pub(crate) struct Incident {
+    pub credentialed: bool,
+    pub cleared: bool,
+}
+
+fn starts_sql() -> String {
+    format!(
+        "{SCOPE}
+        SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
+          {}, {}, {},
+          (SELECT count(*) FROM delivery_event v WHERE v.engagement_id = s.id AND v.kind = 'milestone'
+             AND v.on_date >= s.start_on AND v.on_date < date(s.start_on, '+90 days')),
+          (SELECT count(*) FROM delivery_event v WHERE v.engagement_id = s.id AND v.kind = 'milestone'
+             AND v.outcome = 'on_time' AND v.on_date >= s.start_on AND v.on_date < date(s.start_on, '+90 days'))
+        FROM scope s WHERE s.start_on BETWEEN :from AND :to",
+        first_event("v.kind = 'first_deliverable'"),
+        first_event("v.kind = 'pr_merged'"),
+        first_event("v.kind = 'milestone' AND v.outcome = 'on_time'"),
+    )
+}
+
+/// Work in the period: events dated in it, and the hours engaged over the days of the engagement
+/// that fall in it.
+const WORK_SQL: &str = "
+  SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
+    coalesce(sum(v.kind = 'pr_merged'), 0),
+    coalesce(sum(v.kind = 'defect' AND v.stage = 'after_release'), 0),
+    coalesce(sum(CASE WHEN v.kind = 'rework_hours' THEN v.hours END), 0.0),
+    coalesce(s.hours_per_week, 0) / 7.0 * (julianday(min(coalesce(s.end_on, :to), :to)) - julianday(max(s.start_on, :from)) + 1),
+    coalesce(sum(v.kind = 'incident'), 0)
+  FROM scope s LEFT JOIN delivery_event v ON v.engagement_id = s.id AND v.on_date BETWEEN :from AND :to
+    AND v.kind IN ('pr_merged', 'defect', 'rework_hours', 'incident')
+  WHERE s.start_on <= :to AND (s.end_on IS NULL OR s.end_on >= :from)
+  GROUP BY s.id";
+
+const ENDED_SQL: &str = "
+  SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
+    EXISTS (SELECT 1 FROM engagement f WHERE f.contractor_id = s.contractor_id AND f.id <> s.id
+      AND f.start_on > s.start_on AND f.start_on <= date(s.end_on, '+90 days')),
+    date(s.end_on, '+90 days') <= :as_of
+  FROM scope s WHERE s.end_on BETWEEN :from AND :to AND s.end_on <= :as_of";
+
+/// Incidents with whether the person was cleared for the area that day: held every credential
+/// the area names (or any one, by its rule), valid and not revoked on the incident's day.
+const INCIDENTS_SQL: &str = "
+  SELECT s.credentialed,
+    (SELECT count(DISTINCT a.credential_id) FROM award a
+       JOIN work_area_credential w ON w.credential_id = a.credential_id AND w.work_area_id = v.work_area_id
+     WHERE a.contractor_id = v.contractor_id AND a.issued_on <= v.on_date
+       AND (a.expires_on IS NULL OR a.expires_on > v.on_date)
+       AND (a.revoked_at IS NULL OR substr(a.revoked_at, 1, 10) > v.on_date))
+    >= (SELECT CASE r.rule WHEN 'all' THEN (SELECT count(*) FROM work_area_credential x WHERE x.work_area_id = r.id) ELSE 1 END
+        FROM work_area r WHERE r.id = v.work_area_id)
+  FROM scope s JOIN delivery_event v ON v.engagement_id = s.id AND v.kind = 'incident'
+    AND v.on_date BETWEEN :from AND :to";
+
+fn query<T>(
+    conn: &Connection,
+    sql: &str,
+    q: &KpiQuery,
+    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let all = named_params! {
+        ":role": q.role_id, ":cohort": q.cohort, ":credential": q.credential_id,
+        ":from": q.from, ":to": q.to, ":as_of": q.as_of,
+    };
+    // Each statement takes only the parameters it names.
+    let used: Vec<_> = all
+        .iter()
+        .filter(|(name, _)| sql.contains(name))
+        .copied()
+        .collect();
+    let rows = stmt.query_map(used.as_slice(), map)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
+    let starts = query(conn, &starts_sql(), q, |r| {
+        Ok(EngagementStart {
+            engagement_id: r.get(0)?,
+            contractor_id: r.get(1)?,
+            person: r.get(2)?,
+            client: r.get(3)?,
+            start_on: r.get(4)?,
+            credentialed: r.get(5)?,
+            first_deliverable: r.get(6)?,
+            first_pr: r.get(7)?,
+            first_on_time: r.get(8)?,
+            milestones: r.get(9)?,
+            on_time: r.get(10)?,
+        })
+    })?;
+    let work = query(conn, &format!("{SCOPE} {WORK_SQL}"), q, |r| {
+        Ok(EngagementWork {
+            engagement_id: r.get(0)?,
+            contractor_id: r.get(1)?,
+            person: r.get(2)?,
+            client: r.get(3)?,
+            start_on: r.get(4)?,
+            credentialed: r.get(5)?,
+            prs: r.get(6)?,
+            defects: r.get(7)?,
+            rework_hours: r.get(8)?,
+            hours_engaged: r.get(9)?,
+            incidents: r.get(10)?,
+        })
+    })?;
+    let mut pending_repeats = 0;
+    let ended = query(conn, &format!("{SCOPE} {ENDED_SQL}"), q, |r| {
+        Ok((
+            Ended {
+                engagement_id: r.get(0)?,
+                contractor_id: r.get(1)?,
+                person: r.get(2)?,
+                client: r.get(3)?,
+                start_on: r.get(4)?,
+                credentialed: r.get(5)?,
+                followed: r.get(6)?,
+            },
+            r.get::<_, bool>(7)?,
+        ))
+    })?
+    .into_iter()
+    .filter_map(|(e, judged)| {
+        if !judged {
+            pending_repeats += 1;
+        }
+        judged.then_some(e)
+    })
+    .collect();
+    let incidents = query(conn, &format!("{SCOPE} {INCIDENTS_SQL}"), q, |r| {
+        Ok(Incident {
+            credentialed: r.get(0)?,
+            cleared: r.get(1)?,
+        })
+    })?;
+    Ok(Facts {
+        starts,
+        work,
+        ended,
+        pending_repeats,
+        incidents,
+    })
+}
+
+fn days(d: Option<f64>) -> String {
+    d.map(|d| format!("{d:.0} days"))
+        .unwrap_or_else(|| "not yet".into())
+}
+
+/// The records behind one KPI, each with the value it adds to the figure.
+pub(crate) fn rows(f: &Facts, kpi: KpiId) -> Vec<KpiRow> {
+    macro_rules! row {
+        ($r:expr, $value:expr) => {
+            KpiRow {
+                contractor_id: $r.contractor_id.clone(),
+                contractor_name: $r.person.clone(),
+                engagement_id: $r.engagement_id.clone(),
+                client: $r.client.clone(),
+                started_on: $r.start_on.clone(),
+                credentialed: $r.credentialed,
+                value: $value,
+            }
+        };
+    }
+    let mut rows: Vec<KpiRow> = match kpi {
+        KpiId::TimeToFirstDeliverable => f
+            .starts
+            .iter()
+            .map(|s| row!(s, days(s.first_deliverable)))
+            .collect(),
+        KpiId::RampTime => f
+            .starts
+            .iter()
+            .map(|s| row!(s, days(s.first_on_time)))
+            .collect(),
+        KpiId::TimeToFirstPr => f.starts.iter().map(|s| row!(s, days(s.first_pr))).collect(),
+        KpiId::FirstQuarterSuccess => f
+            .starts
+            .iter()
+            .filter(|s| s.milestones > 0)
+            .map(|s| {
+                row!(
+                    s,
+                    format!("{} of {} milestones on time", s.on_time, s.milestones)
+                )
+            })
+            .collect(),
+        KpiId::PostReleaseDefectRate => f
+            .work
+            .iter()
+            .filter(|w| w.prs > 0 || w.defects > 0)
+            .map(|w| {
+                row!(
+                    w,
+                    format!("{} after-release defects, {} merged PRs", w.defects, w.prs)
+                )
+            })
+            .collect(),
+        KpiId::ReworkRate => f
+            .work
+            .iter()
+            .filter(|w| w.hours_engaged > 0.0)
+            .map(|w| {
+                row!(
+                    w,
+                    format!(
+                        "{} rework hours of {:.0} engaged",
+                        super::trim_number(w.rework_hours),
+                        w.hours_engaged
+                    )
+                )
+            })
+            .collect(),
+        KpiId::RepeatEngagementRate => f
+            .ended
+            .iter()
+            .map(|e| {
+                row!(
+                    e,
+                    if e.followed {
+                        "followed within 90 days"
+                    } else {
+                        "not followed"
+                    }
+                    .to_string()
+                )
+            })
+            .collect(),
+        KpiId::GatedIncidents => f
+            .work
+            .iter()
+            .filter(|w| w.incidents > 0 || w.prs > 0)
+            .map(|w| {
+                row!(
+                    w,
+                    format!("{} incidents, {} merged PRs", w.incidents, w.prs)
+                )
+            })
+            .collect(),
+    };
+    rows.sort_by(|a, b| {
+        a.contractor_name
+            .cmp(&b.contractor_name)
+            .then(a.started_on.cmp(&b.started_on))
+    });
+    rows
+}
