@@ -252,12 +252,15 @@ fn rate_figure(k: f64, n: f64, count: u32, people: u32, scale: f64, counted: boo
 
 impl Facts {
     fn figure(&self, kpi: KpiId, group: Group) -> Figure {
-        let starts = self.starts.iter().filter(|s| group.holds(s.credentialed));
-        let work = || self.work.iter().filter(|w| group.holds(w.credentialed));
+        let starts = self
+            .starts
+            .iter()
+            .filter(|s| group.holds(s.of.credentialed));
+        let work = || self.work.iter().filter(|w| group.holds(w.of.credentialed));
         let first = |pick: fn(&EngagementStart) -> Option<f64>| {
             starts
                 .clone()
-                .filter_map(|s| pick(s).map(|d| (s.contractor_id.as_str(), d)))
+                .filter_map(|s| pick(s).map(|d| (s.of.contractor_id.as_str(), d)))
                 .collect::<Vec<_>>()
         };
         match kpi {
@@ -269,7 +272,7 @@ impl Facts {
                 let (k, n) = with
                     .iter()
                     .fold((0, 0), |(k, n), s| (k + s.on_time, n + s.milestones));
-                let who = people(with.iter().map(|s| s.contractor_id.as_str()));
+                let who = people(with.iter().map(|s| s.of.contractor_id.as_str()));
                 rate_figure(k as f64, n as f64, n, who, 1.0, true)
             }
             KpiId::PostReleaseDefectRate => {
@@ -277,24 +280,24 @@ impl Facts {
                 let (k, n) = with
                     .iter()
                     .fold((0, 0), |(k, n), w| (k + w.defects, n + w.prs));
-                let who = people(with.iter().map(|w| w.contractor_id.as_str()));
+                let who = people(with.iter().map(|w| w.of.contractor_id.as_str()));
                 rate_figure(k as f64, n as f64, n, who, 1.0, true)
             }
             KpiId::ReworkRate => {
                 let with: Vec<_> = work().filter(|w| w.hours_engaged > 0.0).collect();
                 let k = with.iter().map(|w| w.rework_hours).sum();
                 let n = with.iter().map(|w| w.hours_engaged).sum();
-                let who = people(with.iter().map(|w| w.contractor_id.as_str()));
+                let who = people(with.iter().map(|w| w.of.contractor_id.as_str()));
                 rate_figure(k, n, with.len() as u32, who, 1.0, false)
             }
             KpiId::RepeatEngagementRate => {
                 let with: Vec<_> = self
                     .ended
                     .iter()
-                    .filter(|e| group.holds(e.credentialed))
+                    .filter(|e| group.holds(e.of.credentialed))
                     .collect();
                 let k = with.iter().filter(|e| e.followed).count();
-                let who = people(with.iter().map(|e| e.contractor_id.as_str()));
+                let who = people(with.iter().map(|e| e.of.contractor_id.as_str()));
                 rate_figure(
                     k as f64,
                     with.len() as f64,
@@ -314,7 +317,7 @@ impl Facts {
                 let who = people(
                     work()
                         .filter(|w| w.prs > 0)
-                        .map(|w| w.contractor_id.as_str()),
+                        .map(|w| w.of.contractor_id.as_str()),
                 );
                 rate_figure(k as f64, prs as f64, prs, who, 100.0, true)
             }

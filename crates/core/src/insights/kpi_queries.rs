@@ -27,14 +27,45 @@ fn first_event(filter: &str) -> String {
     )
 }
 
-/// An engagement that started in the period, and how its first days went.
-pub(crate) struct EngagementStart {
+/// The engagement a record is about: the first six columns of every per-engagement query.
+pub(crate) struct Engaged {
     pub engagement_id: String,
     pub contractor_id: String,
     pub person: String,
     pub client: String,
     pub start_on: String,
     pub credentialed: bool,
+}
+
+impl Engaged {
+    fn read(r: &Row) -> rusqlite::Result<Engaged> {
+        Ok(Engaged {
+            engagement_id: r.get(0)?,
+            contractor_id: r.get(1)?,
+            person: r.get(2)?,
+            client: r.get(3)?,
+            start_on: r.get(4)?,
+            credentialed: r.get(5)?,
+        })
+    }
+
+    /// This engagement as a row behind a figure, with what it adds to it.
+    fn row(&self, value: String) -> KpiRow {
+        KpiRow {
+            contractor_id: self.contractor_id.clone(),
+            contractor_name: self.person.clone(),
+            engagement_id: self.engagement_id.clone(),
+            client: self.client.clone(),
+            started_on: self.start_on.clone(),
+            credentialed: self.credentialed,
+            value,
+        }
+    }
+}
+
+/// An engagement that started in the period, and how its first days went.
+pub(crate) struct EngagementStart {
+    pub of: Engaged,
     pub first_deliverable: Option<f64>,
     pub first_pr: Option<f64>,
     pub first_on_time: Option<f64>,
@@ -45,12 +76,7 @@ pub(crate) struct EngagementStart {
 
 /// An engagement's work dated in the period.
 pub(crate) struct EngagementWork {
-    pub engagement_id: String,
-    pub contractor_id: String,
-    pub person: String,
-    pub client: String,
-    pub start_on: String,
-    pub credentialed: bool,
+    pub of: Engaged,
     pub prs: u32,
     pub defects: u32,
     pub rework_hours: f64,
@@ -60,12 +86,7 @@ pub(crate) struct EngagementWork {
 
 /// An engagement that ended in the period, at least 90 days before the day of the figures.
 pub(crate) struct Ended {
-    pub engagement_id: String,
-    pub contractor_id: String,
-    pub person: String,
-    pub client: String,
-    pub start_on: String,
-    pub credentialed: bool,
+    pub of: Engaged,
     pub followed: bool,
 }
 
@@ -150,12 +171,7 @@ fn query<T>(
 pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
     let starts = query(conn, &starts_sql(), q, |r| {
         Ok(EngagementStart {
-            engagement_id: r.get(0)?,
-            contractor_id: r.get(1)?,
-            person: r.get(2)?,
-            client: r.get(3)?,
-            start_on: r.get(4)?,
-            credentialed: r.get(5)?,
+            of: Engaged::read(r)?,
             first_deliverable: r.get(6)?,
             first_pr: r.get(7)?,
             first_on_time: r.get(8)?,
@@ -165,12 +181,7 @@ pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
     })?;
     let work = query(conn, &format!("{SCOPE} {WORK_SQL}"), q, |r| {
         Ok(EngagementWork {
-            engagement_id: r.get(0)?,
-            contractor_id: r.get(1)?,
-            person: r.get(2)?,
-            client: r.get(3)?,
-            start_on: r.get(4)?,
-            credentialed: r.get(5)?,
+            of: Engaged::read(r)?,
             prs: r.get(6)?,
             defects: r.get(7)?,
             rework_hours: r.get(8)?,
@@ -182,12 +193,7 @@ pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
     let ended = query(conn, &format!("{SCOPE} {ENDED_SQL}"), q, |r| {
         Ok((
             Ended {
-                engagement_id: r.get(0)?,
-                contractor_id: r.get(1)?,
-                person: r.get(2)?,
-                client: r.get(3)?,
-                start_on: r.get(4)?,
-                credentialed: r.get(5)?,
+                of: Engaged::read(r)?,
                 followed: r.get(6)?,
             },
             r.get::<_, bool>(7)?,
@@ -223,40 +229,31 @@ fn days(d: Option<f64>) -> String {
 
 /// The records behind one KPI, each with the value it adds to the figure.
 pub(crate) fn rows(f: &Facts, kpi: KpiId) -> Vec<KpiRow> {
-    macro_rules! row {
-        ($r:expr, $value:expr) => {
-            KpiRow {
-                contractor_id: $r.contractor_id.clone(),
-                contractor_name: $r.person.clone(),
-                engagement_id: $r.engagement_id.clone(),
-                client: $r.client.clone(),
-                started_on: $r.start_on.clone(),
-                credentialed: $r.credentialed,
-                value: $value,
-            }
-        };
-    }
     let mut rows: Vec<KpiRow> = match kpi {
         KpiId::TimeToFirstDeliverable => f
             .starts
             .iter()
-            .map(|s| row!(s, days(s.first_deliverable)))
+            .map(|s| s.of.row(days(s.first_deliverable)))
             .collect(),
         KpiId::RampTime => f
             .starts
             .iter()
-            .map(|s| row!(s, days(s.first_on_time)))
+            .map(|s| s.of.row(days(s.first_on_time)))
             .collect(),
-        KpiId::TimeToFirstPr => f.starts.iter().map(|s| row!(s, days(s.first_pr))).collect(),
+        KpiId::TimeToFirstPr => f
+            .starts
+            .iter()
+            .map(|s| s.of.row(days(s.first_pr)))
+            .collect(),
         KpiId::FirstQuarterSuccess => f
             .starts
             .iter()
             .filter(|s| s.milestones > 0)
             .map(|s| {
-                row!(
-                    s,
-                    format!("{} of {} milestones on time", s.on_time, s.milestones)
-                )
+                s.of.row(format!(
+                    "{} of {} milestones on time",
+                    s.on_time, s.milestones
+                ))
             })
             .collect(),
         KpiId::PostReleaseDefectRate => f
@@ -264,10 +261,10 @@ pub(crate) fn rows(f: &Facts, kpi: KpiId) -> Vec<KpiRow> {
             .iter()
             .filter(|w| w.prs > 0 || w.defects > 0)
             .map(|w| {
-                row!(
-                    w,
-                    format!("{} after-release defects, {} merged PRs", w.defects, w.prs)
-                )
+                w.of.row(format!(
+                    "{} after-release defects, {} merged PRs",
+                    w.defects, w.prs
+                ))
             })
             .collect(),
         KpiId::ReworkRate => f
@@ -275,28 +272,24 @@ pub(crate) fn rows(f: &Facts, kpi: KpiId) -> Vec<KpiRow> {
             .iter()
             .filter(|w| w.hours_engaged > 0.0)
             .map(|w| {
-                row!(
-                    w,
-                    format!(
-                        "{} rework hours of {:.0} engaged",
-                        super::trim_number(w.rework_hours),
-                        w.hours_engaged
-                    )
-                )
+                w.of.row(format!(
+                    "{} rework hours of {:.0} engaged",
+                    super::trim_number(w.rework_hours),
+                    w.hours_engaged
+                ))
             })
             .collect(),
         KpiId::RepeatEngagementRate => f
             .ended
             .iter()
             .map(|e| {
-                row!(
-                    e,
+                e.of.row(
                     if e.followed {
                         "followed within 90 days"
                     } else {
                         "not followed"
                     }
-                    .to_string()
+                    .to_string(),
                 )
             })
             .collect(),
@@ -305,10 +298,7 @@ pub(crate) fn rows(f: &Facts, kpi: KpiId) -> Vec<KpiRow> {
             .iter()
             .filter(|w| w.incidents > 0 || w.prs > 0)
             .map(|w| {
-                row!(
-                    w,
-                    format!("{} incidents, {} merged PRs", w.incidents, w.prs)
-                )
+                w.of.row(format!("{} incidents, {} merged PRs", w.incidents, w.prs))
             })
             .collect(),
     };

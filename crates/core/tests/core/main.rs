@@ -11,6 +11,7 @@ mod hostile;
 mod insights;
 mod ladder_files;
 mod ladder_rules;
+mod pilots;
 mod progression;
 mod review;
 mod roster;
