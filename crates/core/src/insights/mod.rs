@@ -27,15 +27,6 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
-        EventKind::FirstDeliverable,
-        EventKind::PrMerged,
-        EventKind::Defect,
-        EventKind::ReworkHours,
-        EventKind::Incident,
-        EventKind::Milestone,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             EventKind::FirstDeliverable => "First deliverable",
