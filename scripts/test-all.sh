@@ -8,7 +8,19 @@ export GUILDBOOK_SETUP_E2E=1
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
+# Each step's time, printed again at the end (also when a step fails) so a slow run says where.
+started=0 step_name="setup (installs)" step_started=0 timings=""
+step() {
+  timings+="$(printf '%5ss  %s' $((SECONDS - step_started)) "$step_name")"$'\n'
+  step_name="$*" step_started=$SECONDS
+  printf '\n\033[1;34m== %s ==\033[0m\n' "$*"
+}
+report() {
+  step "done"
+  printf '\nTime per step:\n%s%5ss  in all\n' "$timings" $((SECONDS - started))
+  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+}
+trap report EXIT
 
 step "UI: type check, unit tests and build"
 (cd ui && npm run check && npm test && npm run build)
@@ -32,7 +44,6 @@ if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:97
   Xvfb "$DISPLAY" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!
-  trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
   sleep 1
 fi
 (cd tests/e2e && npm test)

@@ -126,9 +126,15 @@ describe('credentials and badges', () => {
     );
     await byId(browser, 'issuer-open').click();
     await byId(browser, 'issuer-dialog').waitForDisplayed();
+    // The demo has a logo already: wait for the new one, not any.
+    const img = byId(browser, 'issuer-logo').$('img');
+    await img.waitForDisplayed();
+    const before = await img.getAttribute('data-sha');
     await answerNextDialogs(browser, logo);
     await byId(browser, 'issuer-logo-choose').click();
-    await byId(browser, 'issuer-logo').$('img').waitForDisplayed();
+    await browser.waitUntil(async () => (await img.getAttribute('data-sha')) !== before, {
+      timeoutMsg: 'the chosen logo replaces the demo one'
+    });
     await byId(browser, 'issuer-save').click();
     await byId(browser, 'issuer-dialog').waitForDisplayed({ reverse: true });
   });

@@ -1,7 +1,7 @@
 //! The demo workspace: invented roles in several states and a roster of invented people, so every
 //! screen has something real to show.
 
-pub mod artwork;
+pub use guildbook_artwork as artwork;
 mod assessments;
 mod credentials;
 mod insights;
