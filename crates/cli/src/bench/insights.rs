@@ -36,15 +36,20 @@ pub fn run(
         to: dates::format(today),
         ..Default::default()
     };
-    let role = ws.list_roles(false)?.first().map(|r| r.id.clone());
-    let quarter = KpiQuery {
-        role_id: role,
-        from: dates::format(today - Duration::days(90)),
+    // What the Insights screen opens on: the last 180 days, every role or one.
+    let screen = KpiQuery {
+        from: dates::format(today - Duration::days(179)),
         ..year.clone()
     };
+    let role = ws.list_roles(false)?.first().map(|r| r.id.clone());
+    let one_role = KpiQuery {
+        role_id: role,
+        ..screen.clone()
+    };
     for (label, q) in [
+        ("every role, the last 180 days", &screen),
+        ("one role, the last 180 days", &one_role),
         ("every role, the last 12 months", &year),
-        ("one role, the last 90 days", &quarter),
     ] {
         let mut times = Vec::with_capacity(loads);
         for _ in 0..loads {

@@ -6,7 +6,8 @@ use rusqlite::{named_params, Connection, Row};
 use super::kpi::{Facts, KpiId, KpiQuery, KpiRow};
 use crate::error::Result;
 
-/// The engagements a query looks at, with whether the person held the credential on the day the
+/// The engagements a query looks at — those that overlap the period, which holds every one that
+/// started or ended in it — with whether the person held the credential on the day the
 /// engagement began. `:role`, `:cohort` and `:credential` may be NULL (no filter).
 const SCOPE: &str = "WITH scope AS (
   SELECT g.id, g.contractor_id, c.name AS person, g.client, g.start_on, g.end_on, g.hours_per_week,
@@ -15,7 +16,7 @@ const SCOPE: &str = "WITH scope AS (
         AND a.issued_on <= g.start_on AND (a.expires_on IS NULL OR a.expires_on > g.start_on)
         AND (a.revoked_at IS NULL OR substr(a.revoked_at, 1, 10) > g.start_on)) AS credentialed
   FROM engagement g JOIN contractor c ON c.id = g.contractor_id
-  WHERE (:role IS NULL OR g.role_id = :role)
+  WHERE (:role IS NULL OR g.role_id = :role) AND g.start_on <= :to AND (g.end_on IS NULL OR g.end_on >= :from)
     AND (:cohort IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = :cohort COLLATE NOCASE))
 )";
 
