@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
+use guildbook_core::documents::{load_fonts, Paper};
 use guildbook_core::insights::kpi::KpiQuery;
+use guildbook_core::insights::pilot::{Assumptions, PilotInput};
 use guildbook_core::{dates, CoreError, Workspace};
 use time::Duration;
 
@@ -66,6 +68,8 @@ pub fn run(
         )?;
     }
 
+    pilot_report(ws, today, loads, out)?;
+
     // A CSV of merged PRs for the first people, imported in one transaction.
     let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
     let path = dir.path().join("events.csv");
@@ -99,6 +103,52 @@ pub fn run(
             "events CSV import: {} rows in {:.0} ms ({rate:.0} rows/s)",
             done.imported,
             t.as_secs_f64() * 1000.0
+        ),
+    )
+}
+
+/// The pilot report PDF for a pilot of the first role that began 200 days ago (made once).
+fn pilot_report(
+    ws: &mut Workspace,
+    today: time::Date,
+    loads: usize,
+    out: &mut dyn Write,
+) -> Result<(), CoreError> {
+    const NAME: &str = "Benchmark pilot";
+    let pilot = match ws.pilot(NAME) {
+        Ok(p) => p,
+        Err(_) => {
+            let role = ws.list_roles(false)?.first().map(|r| r.id.clone());
+            ws.create_pilot(&PilotInput {
+                name: NAME.into(),
+                role_id: role
+                    .ok_or_else(|| CoreError::Invalid("Seed contractors first.".into()))?,
+                credential_id: None,
+                starts_on: dates::format(today - Duration::days(200)),
+                baseline_days: 180,
+                assumptions: Assumptions {
+                    currency: "EUR".into(),
+                    sourcing_cost_minor: 300_000,
+                    rework_hour_minor: 6_000,
+                    ramp_day_minor: 40_000,
+                },
+            })?
+        }
+    };
+    let fonts = load_fonts()?;
+    let mut times = Vec::with_capacity(loads);
+    let mut size = 0;
+    for _ in 0..loads {
+        let (t, pdf) = timed(|| ws.pilot_report_pdf(&fonts, &pilot.id, Paper::A4, None))?;
+        size = pdf.len();
+        times.push(t);
+    }
+    say(
+        out,
+        format!(
+            "pilot report PDF ({} KB, baseline + 90 + 180 days, {loads} prints): {}",
+            size / 1024,
+            summary(times)
         ),
     )
 }
