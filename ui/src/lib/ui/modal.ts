@@ -8,7 +8,12 @@ const FOCUSABLE =
 /** The element that holds the whole app; dialogs and toasts live outside it. */
 export const APP_ROOT_ID = 'app-root';
 
-let openLayers = 0;
+/** Open layers, the topmost last. */
+const layers: HTMLElement[] = [];
+
+function isTopLayer(node: HTMLElement): boolean {
+  return layers[layers.length - 1] === node;
+}
 
 function setAppInert(inert: boolean) {
   const root = document.getElementById(APP_ROOT_ID);
@@ -25,7 +30,6 @@ export function focusables(container: HTMLElement): HTMLElement[] {
 export function modalLayer(node: HTMLElement) {
   const returnTo = document.activeElement as HTMLElement | null;
   document.body.appendChild(node);
-  openLayers += 1;
   setAppInert(true);
 
   // Focus the field marked data-autofocus, else the first control, else the dialog itself.
@@ -55,12 +59,27 @@ export function modalLayer(node: HTMLElement) {
   }
   node.addEventListener('keydown', onKeydown);
 
+  // A focused button that becomes disabled (while its action runs) or is removed drops focus to
+  // <body>, where Esc and Tab no longer reach the dialog: bring focus back to the dialog.
+  function onFocusout(e: FocusEvent) {
+    if (e.relatedTarget) return;
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (node.isConnected && (active === null || active === document.body) && isTopLayer(node)) {
+        (node.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]') ?? node).focus();
+      }
+    });
+  }
+  node.addEventListener('focusout', onFocusout);
+  layers.push(node);
+
   return {
     destroy() {
+      layers.splice(layers.indexOf(node), 1);
+      node.removeEventListener('focusout', onFocusout);
       node.removeEventListener('keydown', onKeydown);
       node.remove();
-      openLayers -= 1;
-      if (openLayers === 0) setAppInert(false);
+      if (layers.length === 0) setAppInert(false);
       // Inert elements can't take focus, so this comes after the app is live again.
       if (returnTo && returnTo.isConnected) returnTo.focus();
     }
