@@ -80,7 +80,7 @@ const SOURCES: [(TimelineKind, &str); 7] = [
                 WHEN 'rework_hours' THEN 'Rework: ' || v.hours || ' h'
                 WHEN 'incident' THEN 'Incident in ' || coalesce(w.name, 'a work area')
                 ELSE 'Milestone ' || CASE v.outcome WHEN 'on_time' THEN 'on time' ELSE v.outcome END END,
-                coalesce(g.client, '') || CASE WHEN v.note <> '' AND g.client IS NOT NULL THEN ' — ' ELSE '' END || v.note, v.id
+                coalesce(g.client, '') || CASE WHEN v.note <> '' AND g.client IS NOT NULL THEN ' — ' ELSE '' END || v.note, CAST(v.id AS TEXT)
          FROM delivery_event v LEFT JOIN engagement g ON g.id = v.engagement_id
          LEFT JOIN work_area w ON w.id = v.work_area_id WHERE v.contractor_id = ?1",
     ),

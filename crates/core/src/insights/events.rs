@@ -212,16 +212,15 @@ pub(crate) fn event_date(raw: &str) -> Result<String, String> {
     })
 }
 
-pub(crate) fn insert(conn: &Connection, event: &CheckedEvent, now: &str) -> Result<String> {
-    let id = crate::new_id();
+/// Stores an event; its id is the next event number.
+pub(crate) fn insert(conn: &Connection, event: &CheckedEvent, now: &str) -> Result<i64> {
     let e = &event.input;
     conn.prepare_cached(
-        "INSERT INTO delivery_event (id, contractor_id, engagement_id, on_date, kind, hours, stage,
+        "INSERT INTO delivery_event (contractor_id, engagement_id, on_date, kind, hours, stage,
              outcome, work_area_id, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        id,
         e.contractor_id,
         event.engagement_id,
         e.date,
@@ -233,11 +232,17 @@ pub(crate) fn insert(conn: &Connection, event: &CheckedEvent, now: &str) -> Resu
         e.note,
         now,
     ])?;
-    Ok(id)
+    Ok(conn.last_insert_rowid())
+}
+
+/// An event's number from the id the screens hold (its number as text).
+fn event_number(id: &str) -> Result<i64> {
+    id.parse()
+        .map_err(|_| CoreError::NotFound("That delivery event no longer exists.".into()))
 }
 
 const EVENT_SELECT: &str =
-    "SELECT v.id, v.contractor_id, c.name, v.engagement_id, g.client, v.on_date,
+    "SELECT CAST(v.id AS TEXT), v.contractor_id, c.name, v.engagement_id, g.client, v.on_date,
         v.kind, v.hours, v.stage, v.outcome, v.work_area_id, w.name, v.note
     FROM delivery_event v JOIN contractor c ON c.id = v.contractor_id
     LEFT JOIN engagement g ON g.id = v.engagement_id
@@ -274,12 +279,16 @@ impl Workspace {
             .map_err(|m| CoreError::Invalid(format!("{}.", text::capitalised(&m))))?;
         let id = insert(&tx, &checked, &clock::now())?;
         tx.commit()?;
-        self.delivery_event(&id)
+        self.delivery_event(&id.to_string())
     }
 
     pub fn delivery_event(&self, id: &str) -> Result<DeliveryEvent> {
         self.conn()
-            .query_row(&format!("{EVENT_SELECT} WHERE v.id = ?1"), [id], from_row)
+            .query_row(
+                &format!("{EVENT_SELECT} WHERE v.id = ?1"),
+                [event_number(id)?],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That delivery event no longer exists.".into()))
     }
@@ -296,9 +305,10 @@ impl Workspace {
 
     /// Removes an event entered by mistake.
     pub fn delete_delivery_event(&mut self, id: &str) -> Result<()> {
-        let gone = self
-            .conn()
-            .execute("DELETE FROM delivery_event WHERE id = ?1", [id])?;
+        let gone = self.conn().execute(
+            "DELETE FROM delivery_event WHERE id = ?1",
+            [event_number(id)?],
+        )?;
         if gone == 0 {
             return Err(CoreError::NotFound(
                 "That delivery event no longer exists.".into(),

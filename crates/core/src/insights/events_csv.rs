@@ -132,6 +132,14 @@ fn read(
     )
 }
 
+fn index_order(e: &CheckedEvent) -> (&str, Option<&str>, &str) {
+    (
+        &e.input.contractor_id,
+        e.engagement_id.as_deref(),
+        &e.input.date,
+    )
+}
+
 /// An event as the preview shows it (no id yet).
 fn shown(event: CheckedEvent, name: String, conn: &Connection) -> DeliveryEvent {
     let lookup = |sql: &str, id: &Option<String>| -> Option<String> {
@@ -176,12 +184,14 @@ impl Workspace {
         skip_bad_rows: bool,
     ) -> Result<CsvImportResult> {
         let now = clock::now();
-        // A big file updates the event indexes all over: a larger page cache keeps them in memory.
-        self.conn().execute_batch("PRAGMA cache_size = -65536")?;
         let tx = write_tx(self.conn_mut())?;
         let mut tally = ImportTally::default();
         read(&tx, path, |line, row| tally.add(line, row.map(|(e, _)| e)))?;
         tally.check(path, skip_bad_rows)?;
+        // In index order (person, engagement), so each insert lands beside the one before it.
+        tally
+            .rows
+            .sort_by(|a, b| index_order(a).cmp(&index_order(b)));
         for (i, event) in tally.rows.iter().enumerate() {
             insert(&tx, event, &now)?;
             if i == tally.rows.len() / 2 {

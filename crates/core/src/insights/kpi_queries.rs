@@ -1,30 +1,36 @@
 //! The SQL behind the KPIs: per engagement, its first events and its work in the period, computed
 //! by SQLite's aggregates over the delivery-event indexes.
 
-use rusqlite::{named_params, Connection, Row};
+use rusqlite::{Connection, Row, ToSql};
 
 use super::kpi::{Facts, KpiId, KpiQuery, KpiRow};
 use crate::error::Result;
 
 /// The engagements a query looks at — those that overlap the period, which holds every one that
 /// started or ended in it — with whether the person held the credential on the day the
-/// engagement began. `:role`, `:cohort` and `:credential` may be NULL (no filter).
-const SCOPE: &str = "WITH scope AS (
-  SELECT g.id, g.contractor_id, c.name AS person, g.client, g.start_on, g.end_on, g.hours_per_week,
+/// engagement began. `:role`, `:cohort` and `:credential` may be NULL (no filter). They are worked
+/// out once into a temporary table (in memory, this connection's own) for the statements after.
+const SCOPE: &str = "
+  CREATE TEMP TABLE IF NOT EXISTS kpi_scope (
+    id TEXT NOT NULL, contractor_id TEXT NOT NULL, person TEXT NOT NULL, client TEXT NOT NULL,
+    start_on TEXT NOT NULL, end_on TEXT, hours_per_week REAL, credentialed INTEGER NOT NULL,
+    PRIMARY KEY (contractor_id, id)) WITHOUT ROWID;
+  DELETE FROM temp.kpi_scope;";
+const SCOPE_FILL: &str = "INSERT INTO temp.kpi_scope
+  SELECT g.id, g.contractor_id, c.name, g.client, g.start_on, g.end_on, g.hours_per_week,
     EXISTS (SELECT 1 FROM award a
       WHERE a.contractor_id = g.contractor_id AND (:credential IS NULL OR a.credential_id = :credential)
         AND a.issued_on <= g.start_on AND (a.expires_on IS NULL OR a.expires_on > g.start_on)
-        AND (a.revoked_at IS NULL OR substr(a.revoked_at, 1, 10) > g.start_on)) AS credentialed
+        AND (a.revoked_at IS NULL OR substr(a.revoked_at, 1, 10) > g.start_on))
   FROM engagement g JOIN contractor c ON c.id = g.contractor_id
   WHERE (:role IS NULL OR g.role_id = :role) AND g.start_on <= :to AND (g.end_on IS NULL OR g.end_on >= :from)
-    AND (:cohort IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = :cohort COLLATE NOCASE))
-)";
+    AND (:cohort IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = :cohort COLLATE NOCASE))";
 
 /// Days from the engagement's start to its first event matching `filter` (on or after the start).
 fn first_event(filter: &str) -> String {
     format!(
         "(SELECT julianday(min(v.on_date)) - julianday(s.start_on) FROM delivery_event v
-          WHERE v.engagement_id = s.id AND {filter} AND v.on_date >= s.start_on)"
+          WHERE v.contractor_id = s.contractor_id AND v.engagement_id = s.id AND {filter} AND v.on_date >= s.start_on)"
     )
 }
 
@@ -99,40 +105,50 @@ pub(crate) struct Incident {
 
 fn starts_sql() -> String {
     format!(
-        "{SCOPE}
-        SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
+        "SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
           {}, {}, {},
-          (SELECT count(*) FROM delivery_event v WHERE v.engagement_id = s.id AND v.kind = 'milestone'
+          (SELECT count(*) FROM delivery_event v WHERE v.contractor_id = s.contractor_id AND v.engagement_id = s.id AND v.kind = 'milestone'
              AND v.on_date >= s.start_on AND v.on_date < date(s.start_on, '+90 days')),
-          (SELECT count(*) FROM delivery_event v WHERE v.engagement_id = s.id AND v.kind = 'milestone'
+          (SELECT count(*) FROM delivery_event v WHERE v.contractor_id = s.contractor_id AND v.engagement_id = s.id AND v.kind = 'milestone'
              AND v.outcome = 'on_time' AND v.on_date >= s.start_on AND v.on_date < date(s.start_on, '+90 days'))
-        FROM scope s WHERE s.start_on BETWEEN :from AND :to",
+        FROM temp.kpi_scope s WHERE s.start_on BETWEEN :from AND :to",
         first_event("v.kind = 'first_deliverable'"),
         first_event("v.kind = 'pr_merged'"),
         first_event("v.kind = 'milestone' AND v.outcome = 'on_time'"),
     )
 }
 
+/// `what` over the engagement's events matching `filter` dated in the period. (One counting
+/// subquery per figure reads the index faster than a join summing them all.)
+fn in_period(what: &str, filter: &str) -> String {
+    format!(
+        "(SELECT {what} FROM delivery_event v
+          WHERE v.contractor_id = s.contractor_id AND v.engagement_id = s.id AND {filter}
+            AND v.on_date BETWEEN :from AND :to)"
+    )
+}
+
 /// Work in the period: events dated in it, and the hours engaged over the days of the engagement
 /// that fall in it.
-const WORK_SQL: &str = "
-  SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
-    coalesce(sum(v.kind = 'pr_merged'), 0),
-    coalesce(sum(v.kind = 'defect' AND v.stage = 'after_release'), 0),
-    coalesce(sum(CASE WHEN v.kind = 'rework_hours' THEN v.hours END), 0.0),
-    coalesce(s.hours_per_week, 0) / 7.0 * (julianday(min(coalesce(s.end_on, :to), :to)) - julianday(max(s.start_on, :from)) + 1),
-    coalesce(sum(v.kind = 'incident'), 0)
-  FROM scope s LEFT JOIN delivery_event v ON v.engagement_id = s.id AND v.on_date BETWEEN :from AND :to
-    AND v.kind IN ('pr_merged', 'defect', 'rework_hours', 'incident')
-  WHERE s.start_on <= :to AND (s.end_on IS NULL OR s.end_on >= :from)
-  GROUP BY s.id";
+fn work_sql() -> String {
+    format!(
+        "SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed, {}, {}, {},
+          coalesce(s.hours_per_week, 0) / 7.0 * (julianday(min(coalesce(s.end_on, :to), :to)) - julianday(max(s.start_on, :from)) + 1),
+          {}
+        FROM temp.kpi_scope s",
+        in_period("count(*)", "v.kind = 'pr_merged'"),
+        in_period("count(*)", "v.kind = 'defect' AND v.stage = 'after_release'"),
+        in_period("coalesce(sum(v.hours), 0.0)", "v.kind = 'rework_hours'"),
+        in_period("count(*)", "v.kind = 'incident'"),
+    )
+}
 
 const ENDED_SQL: &str = "
   SELECT s.id, s.contractor_id, s.person, s.client, s.start_on, s.credentialed,
     EXISTS (SELECT 1 FROM engagement f WHERE f.contractor_id = s.contractor_id AND f.id <> s.id
       AND f.start_on > s.start_on AND f.start_on <= date(s.end_on, '+90 days')),
     date(s.end_on, '+90 days') <= :as_of
-  FROM scope s WHERE s.end_on BETWEEN :from AND :to AND s.end_on <= :as_of";
+  FROM temp.kpi_scope s WHERE s.end_on BETWEEN :from AND :to AND s.end_on <= :as_of";
 
 /// Incidents with whether the person was cleared for the area that day: held every credential
 /// the area names (or any one, by its rule), valid and not revoked on the incident's day.
@@ -145,8 +161,23 @@ const INCIDENTS_SQL: &str = "
        AND (a.revoked_at IS NULL OR substr(a.revoked_at, 1, 10) > v.on_date))
     >= (SELECT CASE r.rule WHEN 'all' THEN (SELECT count(*) FROM work_area_credential x WHERE x.work_area_id = r.id) ELSE 1 END
         FROM work_area r WHERE r.id = v.work_area_id)
-  FROM scope s JOIN delivery_event v ON v.engagement_id = s.id AND v.kind = 'incident'
+  FROM temp.kpi_scope s JOIN delivery_event v ON v.contractor_id = s.contractor_id AND v.engagement_id = s.id AND v.kind = 'incident'
     AND v.on_date BETWEEN :from AND :to";
+
+/// A query's parameters that `sql` names (a statement takes only those).
+fn params_for<'q>(sql: &str, q: &'q KpiQuery) -> Vec<(&'static str, &'q dyn ToSql)> {
+    let all: [(&'static str, &'q dyn ToSql); 6] = [
+        (":role", &q.role_id),
+        (":cohort", &q.cohort),
+        (":credential", &q.credential_id),
+        (":from", &q.from),
+        (":to", &q.to),
+        (":as_of", &q.as_of),
+    ];
+    all.into_iter()
+        .filter(|(name, _)| sql.contains(name))
+        .collect()
+}
 
 fn query<T>(
     conn: &Connection,
@@ -155,21 +186,14 @@ fn query<T>(
     map: impl FnMut(&Row) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let all = named_params! {
-        ":role": q.role_id, ":cohort": q.cohort, ":credential": q.credential_id,
-        ":from": q.from, ":to": q.to, ":as_of": q.as_of,
-    };
-    // Each statement takes only the parameters it names.
-    let used: Vec<_> = all
-        .iter()
-        .filter(|(name, _)| sql.contains(name))
-        .copied()
-        .collect();
-    let rows = stmt.query_map(used.as_slice(), map)?;
+    let rows = stmt.query_map(params_for(sql, q).as_slice(), map)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
+    conn.execute_batch(SCOPE)?;
+    conn.prepare_cached(SCOPE_FILL)?
+        .execute(params_for(SCOPE_FILL, q).as_slice())?;
     let starts = query(conn, &starts_sql(), q, |r| {
         Ok(EngagementStart {
             of: Engaged::read(r)?,
@@ -180,7 +204,7 @@ pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
             on_time: r.get(10)?,
         })
     })?;
-    let work = query(conn, &format!("{SCOPE} {WORK_SQL}"), q, |r| {
+    let work = query(conn, &work_sql(), q, |r| {
         Ok(EngagementWork {
             of: Engaged::read(r)?,
             prs: r.get(6)?,
@@ -191,7 +215,7 @@ pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
         })
     })?;
     let mut pending_repeats = 0;
-    let ended = query(conn, &format!("{SCOPE} {ENDED_SQL}"), q, |r| {
+    let ended = query(conn, ENDED_SQL, q, |r| {
         Ok((
             Ended {
                 of: Engaged::read(r)?,
@@ -208,7 +232,7 @@ pub(crate) fn facts(conn: &Connection, q: &KpiQuery) -> Result<Facts> {
         judged.then_some(e)
     })
     .collect();
-    let incidents = query(conn, &format!("{SCOPE} {INCIDENTS_SQL}"), q, |r| {
+    let incidents = query(conn, INCIDENTS_SQL, q, |r| {
         Ok(Incident {
             credentialed: r.get(0)?,
             cleared: r.get(1)?,
