@@ -25,6 +25,7 @@ pub mod recent;
 pub mod roster;
 pub mod seed;
 pub mod signing;
+pub mod staffing;
 pub mod store;
 pub mod text;
 pub mod thumbnail;

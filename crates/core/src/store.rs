@@ -62,6 +62,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_numbered_events",
         include_str!("../migrations/0014_numbered_events.sql"),
     ),
+    (
+        "0015_staffing",
+        include_str!("../migrations/0015_staffing.sql"),
+    ),
 ];
 
 /// A write transaction that takes the write lock at once (BEGIN IMMEDIATE): a second writer

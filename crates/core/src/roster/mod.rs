@@ -13,7 +13,7 @@ use ts_rs::TS;
 pub use contractors::RosterQuery;
 // Bulk writers for the seed generator (they skip the per-call lookups the services do).
 pub(crate) use contractors::{clean_input as contractors_clean, insert as contractors_insert};
-pub(crate) use engagements::insert as engagements_insert;
+pub(crate) use engagements::{clean as engagements_clean, insert as engagements_insert};
 pub(crate) use levels::{ensure_contractor, insert_level as levels_insert};
 pub use pay_bands::{amount, clean_currency, RateCheck};
 

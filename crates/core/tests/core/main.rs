@@ -16,5 +16,6 @@ mod progression;
 mod review;
 mod roster;
 mod scale_and_payment;
+mod staffing;
 mod store;
 mod vault;
