@@ -132,6 +132,19 @@ const COMMANDS: &[&str] = &[
     "program_cost_delete",
     "pilot_report_pdf",
     "pilot_report_save",
+    "needs",
+    "need_add",
+    "need_set_status",
+    "need_matches",
+    "need_offers",
+    "contractor_offers",
+    "offer_send",
+    "offer_accept",
+    "offer_decline",
+    "offer_withdraw",
+    "pool_rule",
+    "pool_rule_set",
+    "pool_members",
 ];
 
 /// Test builds add these (never in a shipped app).

@@ -8,6 +8,7 @@ mod credential;
 mod doc;
 mod evidence;
 mod insights;
+mod staffing;
 mod verify;
 
 use std::io::Write;
@@ -134,6 +135,19 @@ enum Command {
     Pilot {
         #[command(subcommand)]
         command: insights::PilotCommand,
+    },
+    /// Staffing needs: work to staff from the credentialed pool.
+    Need {
+        #[command(subcommand)]
+        command: staffing::NeedCommand,
+    },
+    /// Who can take a need's work now, ranked with reasons (id, name, score, reasons); --all
+    /// adds the people filtered out, with why.
+    Match(staffing::MatchArgs),
+    /// Offers of a need's work: send, accept (makes the engagement), decline with a reason.
+    Offer {
+        #[command(subcommand)]
+        command: staffing::OfferCommand,
     },
     /// Measure how fast the core is (numbers for the closing notes of issues).
     Bench {
@@ -343,6 +357,13 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Kpi(args) => insights::run_kpi(&Workspace::open(&dir?)?, args, &mut out)?,
         Command::Pilot { command } => {
             insights::run_pilot(&Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Need { command } => {
+            staffing::run_need(&mut Workspace::open(&dir?)?, command, &mut out)?
+        }
+        Command::Match(args) => staffing::run_match(&Workspace::open(&dir?)?, args, &mut out)?,
+        Command::Offer { command } => {
+            staffing::run_offer(&mut Workspace::open(&dir?)?, command, &mut out)?
         }
         Command::Bench { command } => bench::run(command, dir.ok().as_deref(), &mut out)?,
     }

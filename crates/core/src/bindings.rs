@@ -35,6 +35,7 @@ use crate::progression::{
     AdvancementRule, CellVerdict, Outcome, Proposal, RecordedDecision, SidewaysMove,
 };
 use crate::roster::*;
+use crate::staffing::*;
 use crate::timeline::{TimelineEvent, TimelineKind};
 use crate::vault::{StoredFile, VaultProblem, VaultProblemKind, VaultReport};
 use crate::workspace::{AppStatus, WorkspaceInfo};
@@ -196,6 +197,19 @@ fn decls() -> String {
         Paper,
         BatchOutcome,
         CertificateVerification,
+        NeedStatus,
+        NeedInput,
+        Need,
+        MatchQuery,
+        Candidate,
+        FilteredOut,
+        MatchResult,
+        OfferStatus,
+        OfferInput,
+        Offer,
+        PoolRule,
+        PoolRuleInput,
+        PoolMember,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -9,6 +9,7 @@ pub mod insights;
 pub mod ladder;
 pub mod review;
 pub mod roster;
+pub mod staffing;
 pub mod workspace;
 
 pub type CmdResult<T> = std::result::Result<T, guildbook_core::CoreError>;

@@ -109,10 +109,14 @@ pub fn run(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
 /// A screen's query, answering how many rows it shows.
 type Screen<'a> = dyn Fn(&Workspace) -> Result<usize, CoreError> + 'a;
 
-/// Seeds `awards` awards of the demo's credentials over 10,000 generated people (straight into
-/// the store: dates spread over two years, some expiring, some expired, one in 50 revoked), then
-/// times what the screens ask for.
-pub fn credentials(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+/// The demo with 10,000 generated people (30,000 engagements) and `awards` awards of its
+/// credentials written straight into the store — dates spread over two years, some expiring, some
+/// expired, one in 50 revoked. Returns the folder (kept while the workspace is used), the
+/// workspace, every person's id and every credential's id.
+pub(super) fn seeded(
+    awards: usize,
+    out: &mut dyn Write,
+) -> Result<(tempfile::TempDir, Workspace, Vec<String>, Vec<String>), CoreError> {
     let dir = tempfile::tempdir().map_err(CoreError::io("Could not make a scratch folder"))?;
     let mut ws = guildbook_core::demo::create(&dir.path().join("demo"))?;
     guildbook_core::seed::contractors(&mut ws, 10_000)?;
@@ -164,8 +168,14 @@ pub fn credentials(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> 
             started.elapsed().as_secs_f64()
         ),
     )?;
+    Ok((dir, ws, people, credentials))
+}
 
+/// Times what the credential screens ask for, over [`seeded`] awards.
+pub fn credentials(awards: usize, out: &mut dyn Write) -> Result<(), CoreError> {
+    let (_dir, ws, people, credentials) = seeded(awards, out)?;
     let person = people[7].clone();
+
     let area = ws
         .work_areas()?
         .first()

@@ -4,6 +4,7 @@
 mod badges;
 mod docs;
 mod insights;
+mod matching;
 mod timing;
 
 use std::io::Write;
@@ -54,6 +55,13 @@ pub enum BenchCommand {
     Credentials {
         #[arg(long, default_value_t = 50_000)]
         awards: usize,
+    },
+    /// Time matching a need over 10,000 people, 30,000 engagements and N awards.
+    Match {
+        #[arg(long, default_value_t = 50_000)]
+        awards: usize,
+        #[arg(long, default_value_t = 20)]
+        loads: usize,
     },
     /// Time certificates (one, and a batch of N with their signed QR codes) and a career-path
     /// guide for a 6-domain × 5-level ladder, in a new workspace; says where the time goes.
@@ -113,6 +121,7 @@ pub fn run(
         BenchCommand::Badges { awards } => badges::run(awards, out),
         BenchCommand::Docs { certificates } => docs::run(certificates, out),
         BenchCommand::Credentials { awards } => badges::credentials(awards, out),
+        BenchCommand::Match { awards, loads } => matching::run(awards, loads, out),
         BenchCommand::Portfolio { items, loads } => {
             let dir = workspace.ok_or_else(|| {
                 CoreError::Invalid("bench portfolio needs --workspace DIR".into())

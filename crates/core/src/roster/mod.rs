@@ -15,7 +15,7 @@ pub use contractors::RosterQuery;
 pub(crate) use contractors::{clean_input as contractors_clean, insert as contractors_insert};
 pub(crate) use engagements::{clean as engagements_clean, insert as engagements_insert};
 pub(crate) use levels::{ensure_contractor, insert_level as levels_insert};
-pub use pay_bands::{amount, clean_currency, RateCheck};
+pub use pay_bands::{amount, clean_currency, parse_amount, RateCheck};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -56,6 +56,32 @@ pub fn amount(minor: i64, currency: &str) -> String {
     )
 }
 
+/// A decimal amount as typed ("90", "90.5", "1234.50") in minor units of `currency`; the
+/// inverse of [`amount`]. `what` names the field in the error.
+pub fn parse_amount(what: &str, raw: &str, currency: &str) -> Result<i64> {
+    let digits = minor_digits(currency) as usize;
+    let bad = || {
+        CoreError::Invalid(format!(
+            "{what} must be an amount like {} (got '{}').",
+            amount(9050 * 10i64.pow(digits as u32) / 100, currency),
+            crate::text::shown(raw.trim())
+        ))
+    };
+    let (whole, fraction) = raw.trim().split_once('.').unwrap_or((raw.trim(), ""));
+    let numeric = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 12
+        || !numeric(whole)
+        || fraction.len() > digits
+        || !numeric(fraction)
+    {
+        return Err(bad());
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let fraction: i64 = format!("{fraction:0<digits$}").parse().unwrap_or(0);
+    Ok(whole * 10i64.pow(digits as u32) + fraction)
+}
+
 pub(crate) fn band(
     conn: &Connection,
     role_id: &str,
@@ -199,5 +225,22 @@ mod tests {
         assert_eq!(amount(1500, "JPY"), "1500");
         assert_eq!(amount(12345, "KWD"), "12.345");
         assert_eq!(amount(-5, "USD"), "-0.05");
+    }
+
+    #[test]
+    fn typed_amounts_become_minor_units() {
+        use super::parse_amount;
+        assert_eq!(parse_amount("x", "90", "EUR").unwrap(), 9000);
+        assert_eq!(parse_amount("x", " 90.5 ", "EUR").unwrap(), 9050);
+        assert_eq!(parse_amount("x", "1500", "JPY").unwrap(), 1500);
+        for bad in ["", "-3", "9.999", "1e3", "12,50", "x"] {
+            let err = parse_amount("The ceiling", bad, "EUR")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("The ceiling must be an amount like 90.50"),
+                "{err}"
+            );
+        }
     }
 }

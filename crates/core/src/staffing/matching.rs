@@ -185,7 +185,10 @@ fn rank(f: &Facts, level_name: &str, min_name: &str) -> (u32, Vec<String>) {
         0 => reasons.push(format!("At {level_name}, the minimum level")),
         steps => {
             score += 10 * steps.min(2) as i32;
-            let above = if steps == 1 { "one level" } else { "levels" };
+            let above = match steps {
+                1 => "one level".to_string(),
+                n => format!("{n} levels"),
+            };
             reasons.push(format!(
                 "At {level_name}, {above} above the minimum {min_name}"
             ));

@@ -734,3 +734,93 @@ kind: string, checks: Array<BadgeCheck>, code: string | null, holder: string | n
  * The award in this workspace, when it was issued here.
  */
 awardId: string | null, };
+
+export type NeedStatus = "open" | "filled" | "closed";
+
+export type NeedInput = { title: string, roleId: string, minLevelKey: string, workAreaId: string | null, 
+/**
+ * Credentials required besides the work area's.
+ */
+credentialIds: Array<string>, startOn: string, 
+/**
+ * The last day of the work.
+ */
+endOn: string, hoursPerWeek: number, 
+/**
+ * The most the need can pay, in minor units of `currency` per `rate_unit`.
+ */
+rateCeilingMinor: number | null, currency: string, rateUnit: RateUnit, 
+/**
+ * A preferred place or time zone: ranks people there higher, filters no one.
+ */
+location: string, client: string, note: string, };
+
+export type Need = { id: string, title: string, roleId: string, roleName: string, minLevelKey: string, minLevelName: string, workArea: CredentialRef | null, credentials: Array<CredentialRef>, startOn: string, endOn: string, hoursPerWeek: number, rateCeilingMinor: number | null, currency: string, rateUnit: RateUnit, location: string, client: string, note: string, status: NeedStatus, 
+/**
+ * Offers sent and not answered yet.
+ */
+openOffers: number, createdAt: string, };
+
+export type MatchQuery = { roleId: string, minLevelKey: string, workAreaId: string | null, credentialIds: Array<string>, startOn: string, endOn: string, hoursPerWeek: number, rateCeilingMinor: number | null, currency: string, rateUnit: RateUnit, location: string, 
+/**
+ * The need asked about, for the offers already made on it.
+ */
+needId: string | null, };
+
+export type Candidate = { contractorId: string, name: string, levelName: string, location: string, 
+/**
+ * 0–100; the reasons say where each point comes from.
+ */
+score: number, reasons: Array<string>, hoursLeft: number, inPool: boolean, 
+/**
+ * The latest offer on this need to this person, when one was made.
+ */
+offer: OfferStatus | null, };
+
+export type FilteredOut = { contractorId: string, name: string, levelName: string, 
+/**
+ * Every filter they fail, in words.
+ */
+why: Array<string>, };
+
+export type MatchResult = { 
+/**
+ * Best first; equal scores by name.
+ */
+candidates: Array<Candidate>, 
+/**
+ * Everyone else who holds a level in the role, by name.
+ */
+filteredOut: Array<FilteredOut>, };
+
+export type OfferStatus = "sent" | "accepted" | "declined" | "withdrawn";
+
+export type OfferInput = { needId: string, contractorId: string, 
+/**
+ * In the need's currency and unit.
+ */
+rateMinor: number, note: string, sentBy: string, };
+
+export type Offer = { id: string, needId: string, needTitle: string, contractorId: string, contractorName: string, rate: Money, rateUnit: RateUnit, note: string, status: OfferStatus, sentBy: string, sentAt: string, decidedAt: string | null, declineReason: string | null, 
+/**
+ * The engagement an accepted offer made.
+ */
+engagementId: string | null, };
+
+export type PoolRule = { credentialId: string | null, credentialName: string | null, minRenewals: number, minOnTimePercent: number | null, 
+/**
+ * The rule in one sentence.
+ */
+summary: string, };
+
+export type PoolRuleInput = { credentialId: string | null, minRenewals: number, minOnTimePercent: number | null, };
+
+export type PoolMember = { contractorId: string, name: string, 
+/**
+ * Why they are in the pool, in words.
+ */
+why: string, 
+/**
+ * Their current engagement's end, when it ends soon (Home's list).
+ */
+engagementEndsOn: string | null, engagementClient: string | null, };

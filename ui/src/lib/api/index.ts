@@ -69,6 +69,15 @@ import type {
   ProgramCost,
   ProgramCostInput,
   Engagement,
+  MatchResult,
+  Need,
+  NeedInput,
+  NeedStatus,
+  Offer,
+  OfferInput,
+  PoolMember,
+  PoolRule,
+  PoolRuleInput,
   EngagementInput,
   PayBand,
   Profile,
@@ -348,7 +357,26 @@ export const api = {
     call<void>('pilot_report_save', { pilotId, paper, picked }),
   programCosts: () => call<ProgramCost[]>('program_costs'),
   addProgramCost: (input: ProgramCostInput) => call<ProgramCost>('program_cost_add', { input }),
-  deleteProgramCost: (id: string) => call<void>('program_cost_delete', { id })
+  deleteProgramCost: (id: string) => call<void>('program_cost_delete', { id }),
+
+  /** Staffing needs: open ones first, soonest start first. */
+  needs: () => call<Need[]>('needs'),
+  addNeed: (input: NeedInput) => call<Need>('need_add', { input }),
+  /** Closes a need without staffing it (its open offers are withdrawn), or reopens it. */
+  setNeedStatus: (id: string, status: NeedStatus) => call<Need>('need_set_status', { id, status }),
+  /** Who can take the need's work now, ranked with reasons, and why the others can't. */
+  needMatches: (id: string) => call<MatchResult>('need_matches', { id }),
+  needOffers: (id: string) => call<Offer[]>('need_offers', { id }),
+  contractorOffers: (contractorId: string) => call<Offer[]>('contractor_offers', { contractorId }),
+  sendOffer: (input: OfferInput) => call<Offer>('offer_send', { input }),
+  /** The contractor said yes: the engagement is made. */
+  acceptOffer: (id: string) => call<[Offer, Engagement]>('offer_accept', { id }),
+  declineOffer: (id: string, reason: string) => call<Offer>('offer_decline', { id, reason }),
+  withdrawOffer: (id: string) => call<Offer>('offer_withdraw', { id }),
+  poolRule: () => call<PoolRule>('pool_rule'),
+  setPoolRule: (input: PoolRuleInput) => call<PoolRule>('pool_rule_set', { input }),
+  /** The preferred pool; with a number of days, only those whose engagement ends by then. */
+  poolMembers: (endingWithin: number | null) => call<PoolMember[]>('pool_members', { endingWithin })
 };
 
 /** How far a certificate batch is, as the core reports it. */

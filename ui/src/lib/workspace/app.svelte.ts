@@ -8,7 +8,7 @@ import { roster } from '$lib/roster/roster.svelte';
 import { toasts } from '$lib/ui/toasts.svelte';
 
 /** The screens of the sidebar. */
-export type Screen = 'home' | 'ladders' | 'contractors' | 'reviews' | 'credentials' | 'insights';
+export type Screen = 'home' | 'ladders' | 'contractors' | 'reviews' | 'credentials' | 'insights' | 'staffing';
 
 class AppState {
   booted = $state(false);
