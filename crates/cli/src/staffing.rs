@@ -52,7 +52,7 @@ pub enum NeedCommand {
         #[arg(long)]
         title: String,
         #[command(flatten)]
-        work: WorkArgs,
+        work: Box<WorkArgs>,
         #[arg(long, default_value = "")]
         client: String,
         #[arg(long, default_value = "")]
