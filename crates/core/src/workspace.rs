@@ -104,16 +104,24 @@ impl Workspace {
 
     fn connect(root: &Path, create: bool) -> Result<Self> {
         let db_path = root.join(DB_FILE);
-        let mut conn = store::open(&db_path, create)?;
-        // A workspace may come from anyone: check it before anything runs in it.
-        if let Some(findings) = store::damage(&conn)? {
-            return Err(CoreError::NotAWorkspace(format!(
-                "The workspace database in {} is damaged ({}). Open a backup instead (the backups folder holds copies made before upgrades); nothing was changed.",
-                root.display(),
-                crate::text::shown(&findings)
-            )));
+        let corrupt = |e: CoreError| match &e {
+            CoreError::Database(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                damaged(root, "its pages do not read back")
+            }
+            _ => e,
+        };
+        let mut conn = store::open(&db_path, create).map_err(corrupt)?;
+        // A workspace may come from anyone: check it before anything runs in it. A damaged file
+        // fails in whichever read comes first; each says so in the same words.
+        if let Some(findings) = store::damage(&conn).map_err(corrupt)? {
+            return Err(damaged(root, &findings));
         }
-        store::check_schema_code(&conn)?;
+        store::check_schema_code(&conn).map_err(corrupt)?;
         store::migrate(&mut conn, store::latest_version(), |conn, from| {
             let backups = root.join(BACKUP_DIR);
             fs::create_dir_all(&backups)
@@ -218,6 +226,14 @@ impl Drop for Workspace {
     fn drop(&mut self) {
         let _ = self.checkpoint();
     }
+}
+
+fn damaged(root: &Path, findings: &str) -> CoreError {
+    CoreError::NotAWorkspace(format!(
+        "The workspace database in {} is damaged ({}). Open a backup instead (the backups folder holds copies made before upgrades); nothing was changed.",
+        root.display(),
+        crate::text::shown(findings)
+    ))
 }
 
 /// Refuses a folder whose permissions say "read-only" up front, rather than failing on the first
