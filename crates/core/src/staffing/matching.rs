@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::clean_window;
 use super::offers::OfferStatus;
+use super::ranking::{rank_all, Passed, Scope};
 use crate::credentials::clearance::AreaRule;
 use crate::dates;
 use crate::error::{CoreError, Result};
@@ -159,79 +160,6 @@ fn busy_words(busy: &[Busy]) -> String {
     busy.iter().map(one).collect::<Vec<_>>().join(" and ")
 }
 
-/// What the ranking weighs for one person who passed the filters.
-struct Facts {
-    level_steps: usize,
-    cells_with_evidence: u32,
-    cells: u32,
-    renewed: u32,
-    earlier: u32,
-    milestones: u32,
-    on_time: u32,
-    expiring: Vec<(String, String)>,
-    in_pool: bool,
-    near: bool,
-}
-
-/// The score and its reasons; `level_name`/`min_name` for the level's words.
-fn rank(f: &Facts, level_name: &str, min_name: &str) -> (u32, Vec<String>) {
-    let mut score: i32 = 50;
-    let mut reasons = Vec::new();
-    if f.in_pool {
-        score += 10;
-        reasons.push("In the preferred pool".to_string());
-    }
-    match f.level_steps {
-        0 => reasons.push(format!("At {level_name}, the minimum level")),
-        steps => {
-            score += 10 * steps.min(2) as i32;
-            let above = match steps {
-                1 => "one level".to_string(),
-                n => format!("{n} levels"),
-            };
-            reasons.push(format!(
-                "At {level_name}, {above} above the minimum {min_name}"
-            ));
-        }
-    }
-    if let Some(share) = (15 * f.cells_with_evidence).checked_div(f.cells) {
-        score += share as i32;
-        reasons.push(format!(
-            "Evidence on {} of {} cells at {level_name}",
-            f.cells_with_evidence, f.cells
-        ));
-    }
-    if f.earlier > 0 {
-        score += 5 * f.renewed.min(3) as i32;
-        reasons.push(format!(
-            "{} earlier engagement{}, {} renewed",
-            f.earlier,
-            if f.earlier == 1 { "" } else { "s" },
-            f.renewed
-        ));
-    }
-    // A delivery record counts once it says something: three milestones or more.
-    if f.milestones >= 3 {
-        score += (20 * f.on_time / f.milestones) as i32 - 10;
-        reasons.push(format!(
-            "{} of {} milestones on time in the last year",
-            f.on_time, f.milestones
-        ));
-    }
-    for (credential, on) in &f.expiring {
-        score -= 5;
-        reasons.push(format!(
-            "{credential} expires on {}, during the need",
-            dates::long(on)
-        ));
-    }
-    if f.near {
-        score += 5;
-        reasons.push("Based where the need prefers".to_string());
-    }
-    (score.clamp(0, 100) as u32, reasons)
-}
-
 /// A person who holds a level in the role.
 struct Person {
     id: String,
@@ -355,6 +283,8 @@ impl Workspace {
             None => HashMap::new(),
         };
         let mut candidates = Vec::new();
+        // Each candidate's level key and levels above the minimum, for the ranking.
+        let mut ranked_on = Vec::new();
         let mut filtered_out = Vec::new();
         for p in people_in_role(conn, &q.role_id)? {
             let at = position(&p.level_key);
@@ -433,31 +363,51 @@ impl Workspace {
                 });
                 continue;
             }
-            let steps = at.unwrap_or(min) - min;
-            let facts = self.facts(&p, steps, &w, q, &pool, ladder.content.domains.len() as u32)?;
-            let (score, mut reasons) = rank(&facts, &level_name, &min_name);
-            reasons.insert(
-                0,
-                if engaged.is_empty() {
-                    "Free over the need's dates".to_string()
-                } else {
-                    format!(
-                        "Also engaged {}; {hours_left} h/week left",
-                        busy_words(engaged)
-                    )
-                },
-            );
+            ranked_on.push((p.level_key, at.unwrap_or(min) - min));
             candidates.push(Candidate {
                 offer: offers.get(&p.id).copied(),
                 contractor_id: p.id,
                 name: p.name,
                 level_name,
                 location: p.location,
-                score,
-                reasons,
+                score: 0,
+                reasons: vec![if engaged.is_empty() {
+                    "Free over the need's dates".to_string()
+                } else {
+                    format!(
+                        "Also engaged {}; {hours_left} h/week left",
+                        busy_words(engaged)
+                    )
+                }],
                 hours_left,
-                in_pool: facts.in_pool,
+                in_pool: false,
             });
+        }
+        let passed: Vec<Passed> = candidates
+            .iter()
+            .zip(&ranked_on)
+            .map(|(c, (level_key, steps))| Passed {
+                id: &c.contractor_id,
+                level_key,
+                level_name: &c.level_name,
+                location: &c.location,
+                steps: *steps,
+            })
+            .collect();
+        let scope = Scope {
+            role_id: &q.role_id,
+            min_name: &min_name,
+            cells: ladder.content.domains.len() as u32,
+            start: &w.start,
+            end: &w.end,
+            location: q.location.trim().to_lowercase(),
+            pool: &pool,
+        };
+        let ranked = rank_all(conn, &passed, &scope)?;
+        for (c, (score, reasons, in_pool)) in candidates.iter_mut().zip(ranked) {
+            c.score = score;
+            c.reasons.extend(reasons);
+            c.in_pool = in_pool;
         }
         candidates.sort_by(|a, b| {
             b.score
@@ -511,52 +461,5 @@ impl Workspace {
                 .map(|b| (b.level_key, b.min.minor))
                 .collect(),
         ))
-    }
-
-    /// The ranking facts of one person who passed the filters (a few indexed reads).
-    fn facts(
-        &self,
-        p: &Person,
-        steps: usize,
-        w: &Window,
-        q: &MatchQuery,
-        pool: &super::PoolRule,
-        cells: u32,
-    ) -> Result<Facts> {
-        let conn = self.conn();
-        let cells_with_evidence: u32 = conn
-            .prepare_cached(
-                "SELECT count(DISTINCT x.domain_key) FROM evidence e
-                 JOIN evidence_cell x ON x.evidence_id = e.id
-                 WHERE e.contractor_id = ?1 AND x.role_id = ?2 AND x.level_key = ?3",
-            )?
-            .query_row(params![p.id, q.role_id, p.level_key], |r| r.get(0))?;
-        let today = dates::format(dates::today());
-        let (earlier, renewed) = super::pool::renewals(conn, &p.id, &today)?;
-        let (milestones, on_time) = super::pool::delivery(conn, &p.id, &today)?;
-        let expiring = conn
-            .prepare_cached(
-                "SELECT c.name, a.expires_on FROM award a JOIN credential c ON c.id = a.credential_id
-                 WHERE a.contractor_id = ?1 AND a.revoked_at IS NULL
-                   AND a.expires_on > ?2 AND a.expires_on <= ?3
-                   AND NOT EXISTS (SELECT 1 FROM award r WHERE r.renews_id = a.id)
-                 ORDER BY a.expires_on, c.name",
-            )?
-            .query_map(params![p.id, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let in_pool = pool.admits(conn, &p.id, renewed, (milestones, on_time), &today)?;
-        let wanted = q.location.trim().to_lowercase();
-        Ok(Facts {
-            level_steps: steps,
-            cells_with_evidence: cells_with_evidence.min(cells),
-            cells,
-            renewed,
-            earlier,
-            milestones,
-            on_time,
-            expiring,
-            in_pool,
-            near: !wanted.is_empty() && p.location.to_lowercase().contains(&wanted),
-        })
     }
 }

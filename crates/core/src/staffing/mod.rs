@@ -5,6 +5,7 @@
 pub mod matching;
 pub mod offers;
 pub mod pool;
+mod ranking;
 
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
