@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::clean_window;
 use super::offers::OfferStatus;
+use super::pool::id_set;
 use super::ranking::{rank_all, Passed, Scope};
 use crate::credentials::clearance::AreaRule;
 use crate::dates;
@@ -187,13 +188,18 @@ fn people_in_role(conn: &Connection, role_id: &str) -> Result<Vec<Person>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every award of `credential_id`, by person.
-fn awards_of(conn: &Connection, credential_id: &str) -> Result<HashMap<String, Vec<Held>>> {
+/// Every award of `credential_id` to the people of `set` (a JSON array of ids), by person.
+fn awards_of(
+    conn: &Connection,
+    credential_id: &str,
+    set: &str,
+) -> Result<HashMap<String, Vec<Held>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT contractor_id, issued_on, expires_on, revoked_at FROM award WHERE credential_id = ?1",
+        "SELECT contractor_id, issued_on, expires_on, revoked_at FROM award
+         WHERE credential_id = ?1 AND contractor_id IN (SELECT value FROM json_each(?2))",
     )?;
     let mut by_person: HashMap<String, Vec<Held>> = HashMap::new();
-    let rows = stmt.query_map([credential_id], |r| {
+    let rows = stmt.query_map(params![credential_id, set], |r| {
         Ok((
             r.get::<_, String>(0)?,
             Held {
@@ -212,14 +218,15 @@ fn awards_of(conn: &Connection, credential_id: &str) -> Result<HashMap<String, V
     Ok(by_person)
 }
 
-/// Engagements over the window, by person.
-fn busy_over(conn: &Connection, w: &Window) -> Result<HashMap<String, Vec<Busy>>> {
+/// Engagements of the people of `set` over the window, by person.
+fn busy_over(conn: &Connection, w: &Window, set: &str) -> Result<HashMap<String, Vec<Busy>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT contractor_id, client, hours_per_week, end_on FROM engagement
-         WHERE start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1)",
+         WHERE contractor_id IN (SELECT value FROM json_each(?3))
+           AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1)",
     )?;
     let mut by_person: HashMap<String, Vec<Busy>> = HashMap::new();
-    let rows = stmt.query_map(params![w.start, w.end], |r| {
+    let rows = stmt.query_map(params![w.start, w.end, set], |r| {
         Ok((
             r.get::<_, String>(0)?,
             Busy {
@@ -268,14 +275,17 @@ impl Workspace {
         let min_name = levels[min].name.clone();
         let requirement = self.requirement(q)?;
         let conn = self.conn();
+        let people = people_in_role(conn, &q.role_id)?;
+        // Awards and engagements are read for the role's people only, not everyone's.
+        let set = id_set(&people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())?;
         let mut awards: HashMap<String, HashMap<String, Vec<Held>>> = HashMap::new();
         let area_ids = requirement.area.iter().flat_map(|(_, _, cs)| cs);
         for (id, _) in area_ids.chain(&requirement.extra) {
             if !awards.contains_key(id) {
-                awards.insert(id.clone(), awards_of(conn, id)?);
+                awards.insert(id.clone(), awards_of(conn, id, &set)?);
             }
         }
-        let busy = busy_over(conn, &w)?;
+        let busy = busy_over(conn, &w, &set)?;
         let pool = self.pool_rule()?;
         let band = self.band_floor(q)?;
         let offers = match &q.need_id {
@@ -286,7 +296,7 @@ impl Workspace {
         // Each candidate's level key and levels above the minimum, for the ranking.
         let mut ranked_on = Vec::new();
         let mut filtered_out = Vec::new();
-        for p in people_in_role(conn, &q.role_id)? {
+        for p in people {
             let at = position(&p.level_key);
             let level_name = at
                 .map(|i| levels[i].name.clone())
@@ -409,18 +419,15 @@ impl Workspace {
             c.reasons.extend(reasons);
             c.in_pool = in_pool;
         }
-        candidates.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-                .then_with(|| a.contractor_id.cmp(&b.contractor_id))
+        // Keys computed once per person, not per comparison.
+        candidates.sort_by_cached_key(|c| {
+            (
+                std::cmp::Reverse(c.score),
+                c.name.to_lowercase(),
+                c.contractor_id.clone(),
+            )
         });
-        filtered_out.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then_with(|| a.contractor_id.cmp(&b.contractor_id))
-        });
+        filtered_out.sort_by_cached_key(|f| (f.name.to_lowercase(), f.contractor_id.clone()));
         Ok(MatchResult {
             candidates,
             filtered_out,

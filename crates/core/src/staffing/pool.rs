@@ -247,7 +247,10 @@ impl Workspace {
                 if renewed == 1 { "" } else { "s" }
             )];
             if record.milestones >= MIN_MILESTONES {
-                why.push(format!("{} of {} milestones on time", record.on_time, record.milestones));
+                why.push(format!(
+                    "{} of {} milestones on time",
+                    record.on_time, record.milestones
+                ));
             }
             if let Some(c) = &rule.credential_name {
                 why.push(format!("holds {c}"));
